@@ -1,0 +1,2 @@
+export * from './audit.routes';
+export * from './audit.schema';

@@ -1,0 +1,18 @@
+import { auditRoutes } from './audit/audit.routes';
+import { authRoutes } from './auth/auth.routes';
+import type { AnyRoute } from './http';
+import { notificationsRoutes } from './notifications/notifications.routes';
+import { territoriesRoutes } from './territories/territories.routes';
+
+export * from './errors';
+export * from './http';
+
+export { auditRoutes, authRoutes, notificationsRoutes, territoriesRoutes };
+
+/** Every API route of the contract: the server mounts them all, the OpenAPI document lists them. */
+export const allRoutes: AnyRoute[] = [
+  ...Object.values(authRoutes),
+  ...Object.values(territoriesRoutes),
+  ...Object.values(notificationsRoutes),
+  ...Object.values(auditRoutes),
+];

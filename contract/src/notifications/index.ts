@@ -1,0 +1,2 @@
+export * from './notifications.routes';
+export * from './notifications.schema';

@@ -1,0 +1,57 @@
+import type { Logger } from 'pino';
+import type { Config } from './config';
+import type { Database } from './db/database';
+import { migrateToLatest } from './db/migrate';
+import { ensureReferenceData } from './db/referenceData';
+import { type Clock, systemClock } from './kernel/clock';
+import { FieldCrypto } from './kernel/crypto';
+import type { Deps } from './kernel/deps';
+import { buildSenders, type MessageSenders } from './kernel/messaging';
+import { deliverOutbox, EventBus } from './kernel/outbox';
+import { loadSecretKey } from './kernel/secretKey';
+import { Worker } from './kernel/worker';
+import { deliverNotifications } from './modules/notifications';
+import { welcomeNewAccount } from './modules/territories';
+
+/** Wires every subscriber to the event bus: the one place that knows who reacts to what. */
+function subscribe(bus: EventBus, deps: Deps): void {
+  bus.subscribe('AccountCreated', 'territories.welcomeNewAccount', (event) => welcomeNewAccount(deps, event));
+}
+
+export function composeDeps(input: {
+  config: Config;
+  database: Database;
+  logger: Logger;
+  clock?: Clock;
+  senders?: MessageSenders;
+  secretKey?: Buffer;
+}): Deps {
+  const bus = new EventBus();
+  const deps: Deps = {
+    config: input.config,
+    database: input.database,
+    logger: input.logger,
+    clock: input.clock ?? systemClock,
+    crypto: new FieldCrypto(input.secretKey ?? loadSecretKey(input.config)),
+    bus,
+    senders: input.senders ?? buildSenders(input.config),
+  };
+  subscribe(bus, deps);
+  return deps;
+}
+
+export function createWorker(deps: Deps): Worker {
+  return new Worker(
+    [
+      { name: 'outbox', run: () => deliverOutbox(deps.database.db, deps.bus, deps.clock, deps.logger) },
+      { name: 'notifications', run: () => deliverNotifications(deps.database.db, deps.senders, deps.clock) },
+    ],
+    deps.config.worker.intervalMs,
+    deps.logger,
+  );
+}
+
+export async function prepareDatabase(database: Database): Promise<void> {
+  await migrateToLatest(database.db);
+  await ensureReferenceData(database.db);
+}

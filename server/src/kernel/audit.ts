@@ -1,0 +1,162 @@
+import { sql, type Transaction } from 'kysely';
+import type { Db } from '../db/database';
+import type { DB } from '../db/schema';
+import type { Actor } from './actor';
+import { canonicalJson } from './canonicalJson';
+import { sha256 } from './crypto';
+
+export type AuditOutcome = 'success' | 'denied' | 'failure';
+
+export interface AuditEntry {
+  action: string;
+  subjectType?: string | null;
+  subjectId?: string | null;
+  personId?: string | null;
+  section?: string | null;
+  outcome?: AuditOutcome;
+  /** Never personal data: ids, field names, counts. */
+  details?: Record<string, unknown> | null;
+}
+
+const GENESIS = '0'.repeat(64);
+
+interface HashedFields {
+  seq: number;
+  chain: string;
+  territory_id: string | null;
+  at: Date;
+  account_id: string | null;
+  membership_id: string | null;
+  organisation_id: string | null;
+  role: string | null;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  person_id: string | null;
+  section: string | null;
+  outcome: string;
+  request_id: string | null;
+  details: unknown;
+}
+
+export function auditRowHash(prevHash: string, row: HashedFields): string {
+  const content = canonicalJson({ ...row, at: row.at.toISOString(), seq: String(row.seq) });
+  return sha256(`${prevHash}\n${content}`);
+}
+
+function actorColumns(actor: Actor) {
+  switch (actor.kind) {
+    case 'member':
+      return {
+        territory_id: actor.territoryId,
+        account_id: actor.accountId,
+        membership_id: actor.membershipId,
+        organisation_id: actor.organisationId,
+        role: actor.role,
+      };
+    case 'account':
+      return { territory_id: null, account_id: actor.accountId, membership_id: null, organisation_id: null, role: null };
+    case 'system':
+      return { territory_id: actor.territoryId, account_id: null, membership_id: null, organisation_id: null, role: `system:${actor.name}` };
+    default:
+      return { territory_id: null, account_id: null, membership_id: null, organisation_id: null, role: null };
+  }
+}
+
+/**
+ * Appends one row to the actor's chain inside the caller's transaction. Locking the chain head
+ * serialises appends of one territory; the row commits or rolls back with the use case.
+ */
+export async function appendAudit(
+  trx: Transaction<DB>,
+  actor: Actor,
+  entry: AuditEntry,
+  meta: { at: Date; requestId: string | null; territoryId?: string | null },
+): Promise<void> {
+  const who = actorColumns(actor);
+  const territoryId = meta.territoryId !== undefined ? meta.territoryId : who.territory_id;
+  const chain = territoryId ?? 'platform';
+  await trx.insertInto('audit_heads').values({ chain, seq: 0, hash: GENESIS }).onConflict((oc) => oc.doNothing()).execute();
+  const head = await trx.selectFrom('audit_heads').selectAll().where('chain', '=', chain).forUpdate().executeTakeFirstOrThrow();
+  const { seq } = await sql<{ seq: number }>`select nextval('audit_log_seq_seq')::int8 as seq`
+    .execute(trx)
+    .then((r) => r.rows[0] as { seq: number });
+  const row: HashedFields = {
+    seq,
+    chain,
+    ...who,
+    territory_id: territoryId,
+    at: meta.at,
+    action: entry.action,
+    subject_type: entry.subjectType ?? null,
+    subject_id: entry.subjectId ?? null,
+    person_id: entry.personId ?? null,
+    section: entry.section ?? null,
+    outcome: entry.outcome ?? 'success',
+    request_id: meta.requestId,
+    details: entry.details ?? null,
+  };
+  const hash = auditRowHash(head.hash, row);
+  await trx
+    .insertInto('audit_log')
+    .values({ ...row, details: row.details === null ? null : JSON.stringify(row.details), prev_hash: head.hash, hash })
+    .execute();
+  await trx.updateTable('audit_heads').set({ seq, hash }).where('chain', '=', chain).execute();
+}
+
+export interface AuditProblem {
+  chain: string;
+  seq: number | null;
+  problem: 'content_modified' | 'chain_broken' | 'head_mismatch';
+  message: string;
+}
+
+/** Walks every chain in order and reports each row whose content or link does not match. */
+export async function verifyAuditLog(db: Db, batchSize = 5000): Promise<{ rows: number; chains: number; problems: AuditProblem[] }> {
+  const heads = await db.selectFrom('audit_heads').selectAll().orderBy('chain').execute();
+  const problems: AuditProblem[] = [];
+  let rows = 0;
+  for (const head of heads) {
+    let prevHash = GENESIS;
+    let lastSeq = 0;
+    let afterSeq = -1;
+    for (;;) {
+      const batch = await db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('chain', '=', head.chain)
+        .where('seq', '>', afterSeq)
+        .orderBy('seq')
+        .limit(batchSize)
+        .execute();
+      if (batch.length === 0) break;
+      for (const r of batch) {
+        rows++;
+        if (r.prev_hash !== prevHash) {
+          problems.push({
+            chain: head.chain,
+            seq: r.seq,
+            problem: 'chain_broken',
+            message: `row ${r.seq}: previous-hash link broken (a row before it was deleted or altered)`,
+          });
+        }
+        const expected = auditRowHash(r.prev_hash, { ...r, details: r.details });
+        if (expected !== r.hash) {
+          problems.push({ chain: head.chain, seq: r.seq, problem: 'content_modified', message: `row ${r.seq}: content does not match its hash (modified)` });
+        }
+        prevHash = r.hash;
+        lastSeq = r.seq;
+      }
+      afterSeq = lastSeq;
+    }
+    if (head.seq !== lastSeq || head.hash !== prevHash) {
+      problems.push({
+        chain: head.chain,
+        seq: head.seq,
+        problem: 'head_mismatch',
+        message: `chain ${head.chain}: last row is ${lastSeq}, head says ${head.seq} (rows removed at the end?)`,
+      });
+    }
+  }
+  return { rows, chains: heads.length, problems };
+}

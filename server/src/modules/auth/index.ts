@@ -1,0 +1,3 @@
+export { authBindings, SESSION_COOKIE } from './auth.routes';
+export { resolveSession } from './session.store';
+export { activeMembershipsOf } from './sessionInfo.queries';

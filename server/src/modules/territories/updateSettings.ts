@@ -1,0 +1,28 @@
+import { updateSettingsBody } from '@spie/contract/territories';
+import { staleVersion } from '../../kernel/errors';
+import { defineUseCase } from '../../kernel/useCase';
+import { loadTerritory } from './getTerritory';
+import { isTerritoryAdmin } from './territories.rules';
+
+export const updateSettings = defineUseCase({
+  name: 'territories.updateSettings',
+  kind: 'command',
+  input: updateSettingsBody,
+  authorize: (ctx) => isTerritoryAdmin(ctx.actor),
+  run: async (ctx, input) => {
+    const current = await loadTerritory(ctx.trx, ctx.actor.territoryId);
+    const updated = await ctx.trx
+      .updateTable('territories')
+      .set({ settings: JSON.stringify(input.settings), version: input.version + 1, updated_at: ctx.now })
+      .where('id', '=', ctx.actor.territoryId)
+      .where('version', '=', input.version)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) throw staleVersion('territory', current);
+    const changed = Object.keys(input.settings).filter(
+      (k) => input.settings[k as keyof typeof input.settings] !== current.settings[k as keyof typeof current.settings],
+    );
+    ctx.emit({ type: 'TerritorySettingsUpdated', territoryId: ctx.actor.territoryId, payload: { changed } });
+    return loadTerritory(ctx.trx, ctx.actor.territoryId);
+  },
+  auditSubject: (_input, output) => ({ subjectType: 'territory', subjectId: output.id }),
+});

@@ -1,0 +1,33 @@
+import type { MainNavigationProps } from '@codegouvfr/react-dsfr/MainNavigation';
+import type { Role } from '@spie/contract/territories';
+
+interface NavigationEntry {
+  text: string;
+  to: string;
+}
+
+/** Main menu entries for a role; the demo inbox is offered to everyone while the demo mode is on. */
+export function navigationEntries(role: Role | null, demoMode: boolean): NavigationEntry[] {
+  if (!role) return [];
+  const entries: NavigationEntry[] = [{ text: 'Accueil', to: '/' }];
+  if (role === 'territory_admin') {
+    entries.push(
+      { text: 'Structures', to: '/admin/structures' },
+      { text: 'Comptes', to: '/admin/comptes' },
+      { text: 'Paramètres du territoire', to: '/admin/parametres' },
+      { text: 'Journal d’audit', to: '/admin/audit' },
+    );
+  }
+  if (demoMode) entries.push({ text: 'Boîte de réception de démonstration', to: '/demo/boite-de-reception' });
+  return entries;
+}
+
+/** An entry is active on its own page and on the pages below it (the home only on itself). */
+export function toNavigationItems(entries: NavigationEntry[], pathname: string): MainNavigationProps.Item[] {
+  return entries.map((entry) => ({
+    text: entry.text,
+    linkProps: { to: entry.to },
+    isActive:
+      entry.to === '/' ? pathname === '/' : pathname === entry.to || pathname.startsWith(`${entry.to}/`),
+  }));
+}
