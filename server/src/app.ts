@@ -3,7 +3,7 @@ import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { allRoutes } from '@spie/contract';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import type { RouteBinding } from './http/binding';
 import { loggableError, statusOfKind, toErrorResponse } from './http/errors';
 import { openApiDocument, openApiHtml } from './http/openapi';
@@ -26,18 +26,27 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor;
   }
+  interface FastifyInstance {
+    registeredRoutes: { method: string; url: string }[];
+  }
 }
 
 export async function buildApp(deps: Deps, options: { serveWeb?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.logger,
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
     trustProxy: deps.config.production,
     return503OnClosing: true,
   });
+  // Every route the server answers, for the route-permission test (contract routes and others).
+  const registered: { method: string; url: string }[] = [];
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) registered.push({ method, url: r.url });
+  });
+  app.decorate('registeredRoutes', registered);
   await app.register(fastifyCookie);
   app.decorateRequest('actor', null as never);
 

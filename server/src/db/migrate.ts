@@ -1,17 +1,9 @@
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
-import { FileMigrationProvider, type MigrationResultSet, Migrator } from 'kysely';
+import { type MigrationResultSet, Migrator } from 'kysely';
 import type { Db } from './database';
+import { migrations } from './migrations';
 
 export function migrator(db: Db) {
-  return new Migrator({
-    db,
-    provider: new FileMigrationProvider({
-      fs,
-      path,
-      migrationFolder: path.join(import.meta.dirname, 'migrations'),
-    }),
-  });
+  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
 }
 
 export class MigrationError extends Error {}

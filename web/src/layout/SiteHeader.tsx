@@ -53,6 +53,8 @@ export function SiteHeader() {
   return (
     <Header
       id={headerId}
+      // The colour-scheme dialog carries its own h1; pages must keep a single h1 (theme follows the system).
+      disableDisplay
       brandTop={
         <>
           République

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as foundation from './20261121T1200_foundation';
+
+/**
+ * Every migration, in order. Listed statically so that every runtime (tsx, Vitest, a bundle)
+ * loads the same set; a migration is never edited once shipped, only added below.
+ */
+export const migrations: Record<string, Migration> = {
+  '20261121T1200_foundation': foundation,
+};
