@@ -21,7 +21,9 @@ export function DataTable({
   return (
     <div className={`fr-table${captionHidden ? ' fr-table--no-caption' : ''}`}>
       <div className="fr-table__wrapper">
-        <div className="fr-table__container">
+        {/* Focusable so keyboard users can scroll a wide table sideways (WCAG 2.1.1). */}
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable region must be reachable by keyboard */}
+        <section className="fr-table__container" tabIndex={0} aria-label={caption}>
           <div className="fr-table__content">
             <table>
               <caption>{caption}</caption>
@@ -53,7 +55,7 @@ export function DataTable({
               </tbody>
             </table>
           </div>
-        </div>
+        </section>
       </div>
     </div>
   );

@@ -178,6 +178,7 @@ export function OrganisationForm({
         <div className="fr-fieldset__element fr-fieldset__element--inline">
           <Input
             label="Code postal"
+            hintText="5 chiffres."
             nativeInputProps={{
               ...register('address.postalCode'),
               inputMode: 'numeric',
