@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { appendAudit } from '../../kernel/audit';
 import { notFound } from '../../kernel/errors';
 import { defineUseCase } from '../../kernel/useCase';
-import { createSession } from './session.store';
-import { activeMembershipsOf } from './sessionInfo.queries';
+import { openSession } from './openSession';
 
 export const demoDisabled = () =>
   notFound('auth.demo_disabled', 'La connexion de démonstration n’est pas activée sur ce serveur.');
@@ -23,17 +21,18 @@ export const demoLogin = defineUseCase({
     return true;
   },
   run: async (ctx, input) => {
-    const account = await ctx.trx.selectFrom('accounts').select(['id', 'active']).where('id', '=', input.accountId).executeTakeFirst();
-    if (!account?.active) throw notFound('auth.account_not_found', 'Ce compte n’existe pas ou a été désactivé.');
-    const memberships = await activeMembershipsOf(ctx.trx, account.id);
-    const only = memberships.length === 1 ? (memberships[0]?.id ?? null) : null;
-    const session = await createSession(ctx.trx, account.id, only, 'demo', ctx.now, ctx.deps.config.session);
-    await appendAudit(
-      ctx.trx,
-      { kind: 'account', accountId: account.id, sessionIdHash: session.idHash },
-      { action: 'auth.login', subjectType: 'account', subjectId: account.id, details: { method: 'demo' } },
-      { at: ctx.now, requestId: ctx.requestId },
-    );
+    const account = await ctx.trx
+      .selectFrom('accounts')
+      .select(['id', 'active'])
+      .where('id', '=', input.accountId)
+      .executeTakeFirst();
+    if (!account?.active)
+      throw notFound('auth.account_not_found', 'Ce compte n’existe pas ou a été désactivé.');
+    const session = await openSession(ctx.trx, account.id, 'demo', {
+      now: ctx.now,
+      requestId: ctx.requestId,
+      policy: ctx.deps.config.session,
+    });
     return session;
   },
 });
