@@ -39,10 +39,13 @@ export function runNpm(args, options = {}) {
 export function ensureDependencies() {
   const marker = path.join(root, 'node_modules', '.package-lock.json');
   const lock = path.join(root, 'package-lock.json');
-  const stale = !existsSync(marker) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(marker).mtimeMs);
+  const stale =
+    !existsSync(marker) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(marker).mtimeMs);
   if (!stale) return;
   console.log('Installation des dépendances (npm ci)…');
-  const status = runNpm(existsSync(lock) ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund']);
+  const status = runNpm(
+    existsSync(lock) ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund'],
+  );
   if (status !== 0) {
     console.error("L'installation des dépendances a échoué (voir ci-dessus).");
     process.exit(status);
@@ -52,7 +55,10 @@ export function ensureDependencies() {
 /** Builds the web app when it was never built or its sources changed since. */
 export function ensureWebBuild({ force = false } = {}) {
   const index = path.join(root, 'web', 'dist', 'index.html');
-  const sources = Math.max(newestMtime(path.join(root, 'web')), newestMtime(path.join(root, 'contract', 'src')));
+  const sources = Math.max(
+    newestMtime(path.join(root, 'web')),
+    newestMtime(path.join(root, 'contract', 'src')),
+  );
   if (!force && existsSync(index) && statSync(index).mtimeMs >= sources) return;
   console.log("Construction de l'application web…");
   const status = runNpm(['run', 'build', '-w', 'web']);
@@ -63,7 +69,9 @@ export function ensureWebBuild({ force = false } = {}) {
 }
 
 export function findChromium() {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+    Boolean,
+  );
   return candidates.find((c) => existsSync(c)) ?? null;
 }
 

@@ -24,7 +24,8 @@ if (!args.has('--server-only')) {
   } else {
     ensureWebBuild();
     console.log(`\n=== Tests navigateur (${chromium}) ===`);
-    if (runNpm(['run', 'test', '-w', 'e2e'], { env: { ...process.env, CHROMIUM_PATH: chromium } }) !== 0) failed = true;
+    if (runNpm(['run', 'test', '-w', 'e2e'], { env: { ...process.env, CHROMIUM_PATH: chromium } }) !== 0)
+      failed = true;
   }
 }
 

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 
 /** The closed set of error kinds; each maps to one HTTP status in the server. */
-export const errorKinds = ['unauthenticated', 'forbidden', 'not_found', 'conflict', 'invalid_transition', 'validation', 'rate_limited', 'internal'] as const;
+export const errorKinds = [
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'invalid_transition',
+  'validation',
+  'rate_limited',
+  'internal',
+] as const;
 export type ErrorKind = (typeof errorKinds)[number];
 
 export const fieldError = z.object({ path: z.string(), message: z.string() });
@@ -31,14 +40,19 @@ export function fieldErrorsFromZod(error: z.ZodError): FieldError[] {
 
 function frenchIssueMessage(issue: z.core.$ZodIssue): string {
   // Schemas carry French messages where they matter; this covers zod's generic cases.
-  if (issue.message && !/^(Invalid|Too|Expected|Unrecognized|Required)/.test(issue.message)) return issue.message;
+  if (issue.message && !/^(Invalid|Too|Expected|Unrecognized|Required)/.test(issue.message))
+    return issue.message;
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined ? 'Ce champ est obligatoire.' : 'Valeur de type inattendu.';
     case 'too_small':
-      return issue.origin === 'string' ? `Au moins ${issue.minimum} caractère(s).` : `Valeur trop petite (minimum ${issue.minimum}).`;
+      return issue.origin === 'string'
+        ? `Au moins ${issue.minimum} caractère(s).`
+        : `Valeur trop petite (minimum ${issue.minimum}).`;
     case 'too_big':
-      return issue.origin === 'string' ? `Au plus ${issue.maximum} caractères.` : `Valeur trop grande (maximum ${issue.maximum}).`;
+      return issue.origin === 'string'
+        ? `Au plus ${issue.maximum} caractères.`
+        : `Valeur trop grande (maximum ${issue.maximum}).`;
     case 'invalid_format':
       return 'Format invalide.';
     case 'invalid_value':

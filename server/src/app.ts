@@ -3,7 +3,12 @@ import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { allRoutes } from '@spie/contract';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  LogController,
+} from 'fastify';
 import type { RouteBinding } from './http/binding';
 import { loggableError, statusOfKind, toErrorResponse } from './http/errors';
 import { openApiDocument, openApiHtml } from './http/openapi';
@@ -20,7 +25,12 @@ export const CSRF_COOKIE = 'spie_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export const moduleBindings: RouteBinding[] = [...authBindings, ...territoriesBindings, ...notificationsBindings, ...auditBindings];
+export const moduleBindings: RouteBinding[] = [
+  ...authBindings,
+  ...territoriesBindings,
+  ...notificationsBindings,
+  ...auditBindings,
+];
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -61,12 +71,21 @@ export async function buildApp(deps: Deps, options: { serveWeb?: boolean } = {})
     );
     const csrf = request.cookies[CSRF_COOKIE];
     if (!csrf) {
-      reply.setCookie(CSRF_COOKIE, randomToken(24), { path: '/', sameSite: 'strict', secure: deps.config.cookieSecure, httpOnly: false });
+      reply.setCookie(CSRF_COOKIE, randomToken(24), {
+        path: '/',
+        sameSite: 'strict',
+        secure: deps.config.cookieSecure,
+        httpOnly: false,
+      });
     }
     if (!SAFE_METHODS.has(request.method) && request.url.startsWith('/api/')) {
       const header = request.headers[CSRF_HEADER];
       if (!csrf || typeof header !== 'string' || !safeEqual(header, csrf)) {
-        throw new DomainError('forbidden', 'csrf.invalid', 'Requête refusée : jeton de sécurité absent ou invalide. Rechargez la page puis recommencez.');
+        throw new DomainError(
+          'forbidden',
+          'csrf.invalid',
+          'Requête refusée : jeton de sécurité absent ou invalide. Rechargez la page puis recommencez.',
+        );
       }
     }
   });
@@ -79,7 +98,10 @@ export async function buildApp(deps: Deps, options: { serveWeb?: boolean } = {})
         route: request.routeOptions.url ?? 'unmatched',
         status: reply.statusCode,
         ms: Math.round(reply.elapsedTime),
-        actor: request.actor && (request.actor.kind === 'member' || request.actor.kind === 'account') ? request.actor.accountId : undefined,
+        actor:
+          request.actor && (request.actor.kind === 'member' || request.actor.kind === 'account')
+            ? request.actor.accountId
+            : undefined,
       },
       'request',
     );
@@ -87,7 +109,8 @@ export async function buildApp(deps: Deps, options: { serveWeb?: boolean } = {})
 
   app.setErrorHandler((error, request, reply) => {
     const { status, body, log } = toErrorResponse(error, request.id);
-    if (log) request.log.error({ err: loggableError(error), route: request.routeOptions.url }, 'unexpected error');
+    if (log)
+      request.log.error({ err: loggableError(error), route: request.routeOptions.url }, 'unexpected error');
     void reply.status(status).send(body);
   });
 
@@ -105,7 +128,11 @@ export async function buildApp(deps: Deps, options: { serveWeb?: boolean } = {})
         request.actor = await resolveActor(request);
         if (route.access !== 'public' && request.actor.kind === 'anonymous') throw unauthenticated();
         if (route.access === 'member' && request.actor.kind === 'account') {
-          throw new DomainError('forbidden', 'auth.membership_required', 'Choisissez d’abord la structure avec laquelle vous agissez.');
+          throw new DomainError(
+            'forbidden',
+            'auth.membership_required',
+            'Choisissez d’abord la structure avec laquelle vous agissez.',
+          );
         }
         const result = await binding.handle({
           actor: request.actor,
@@ -131,7 +158,9 @@ export async function buildApp(deps: Deps, options: { serveWeb?: boolean } = {})
   });
   const doc = openApiDocument(allRoutes);
   app.get('/api/docs/openapi.json', async () => doc);
-  app.get('/api/docs', async (_request, reply) => reply.type('text/html; charset=utf-8').send(openApiHtml(allRoutes)));
+  app.get('/api/docs', async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').send(openApiHtml(allRoutes)),
+  );
 
   const webDist = deps.config.webDist;
   const serveWeb = (options.serveWeb ?? true) && existsSync(path.join(webDist, 'index.html'));
@@ -141,18 +170,31 @@ export async function buildApp(deps: Deps, options: { serveWeb?: boolean } = {})
       wildcard: false,
       index: false,
       setHeaders: (res, filePath) => {
-        res.setHeader('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        res.setHeader(
+          'cache-control',
+          filePath.includes(`${path.sep}assets${path.sep}`)
+            ? 'public, max-age=31536000, immutable'
+            : 'no-cache',
+        );
       },
     });
   }
 
   app.setNotFoundHandler((request, reply) => {
-    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/') && !path.extname(request.url.split('?')[0] ?? '');
+    const wantsPage =
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      !path.extname(request.url.split('?')[0] ?? '');
     if (serveWeb && wantsPage) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     return reply.status(statusOfKind.not_found).send({
-      error: { kind: 'not_found', code: 'route.not_found', message: 'Cette adresse n’existe pas.', requestId: request.id },
+      error: {
+        kind: 'not_found',
+        code: 'route.not_found',
+        message: 'Cette adresse n’existe pas.',
+        requestId: request.id,
+      },
     });
   });
 

@@ -2,8 +2,8 @@ import { buildApp } from './app';
 import { composeDeps, createWorker, prepareDatabase } from './compose';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/database';
-import { createLogger } from './kernel/logger';
 import { ensureDemoTerritory, printDemoAccounts } from './demo/demoTerritory';
+import { createLogger } from './kernel/logger';
 
 async function main() {
   const config = loadConfig();
@@ -44,7 +44,10 @@ main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     console.error(error.message);
   } else {
-    console.error('SPIE n’a pas pu démarrer / SPIE failed to start:', error instanceof Error ? error.message : error);
+    console.error(
+      'SPIE n’a pas pu démarrer / SPIE failed to start:',
+      error instanceof Error ? error.message : error,
+    );
   }
   process.exit(1);
 });

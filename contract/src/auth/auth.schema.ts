@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { uuid } from '../http';
-import { membership } from '../territories/territories.schema';
 import { role } from '../territories/roles';
+import { membership } from '../territories/territories.schema';
 
 export const sessionAccount = z.object({
   id: uuid,

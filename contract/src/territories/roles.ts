@@ -22,7 +22,8 @@ export const roleLabels: Record<Role, string> = {
 
 export const roleDescriptions: Record<Role, string> = {
   professional: 'Accompagne des personnes et tient leur parcours à jour.',
-  social_worker: 'Accompagne des personnes ; tenu·e au secret professionnel, peut voir les informations sensibles autorisées.',
+  social_worker:
+    'Accompagne des personnes ; tenu·e au secret professionnel, peut voir les informations sensibles autorisées.',
   orientation_manager: "Décide de l'orientation des personnes vers un organisme référent.",
   structure_manager: 'Désigne les référents et gère les professionnels et les offres de sa structure.',
   territory_admin: 'Gère les paramètres, les structures et les comptes du territoire.',

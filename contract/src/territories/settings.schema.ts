@@ -50,20 +50,68 @@ export type TerritorySettings = z.infer<typeof territorySettings>;
 export const defaultTerritorySettings: TerritorySettings = territorySettings.parse({});
 
 export const settingLabels: Record<keyof TerritorySettings, { label: string; unit: string; hint: string }> = {
-  orientationDelayDays: { label: "Délai d'orientation", unit: 'jours', hint: "Après réception de l'information RSA (6 semaines par défaut, décret 2024-1244)." },
-  contractSignatureDelayDays: { label: 'Délai de signature du contrat d’engagement', unit: 'jours', hint: "Après la notification de l'orientation (1 mois par défaut)." },
-  weeklyActivityHours: { label: 'Activité hebdomadaire attendue', unit: 'heures', hint: '15 heures par défaut, adaptable à la situation de la personne.' },
+  orientationDelayDays: {
+    label: "Délai d'orientation",
+    unit: 'jours',
+    hint: "Après réception de l'information RSA (6 semaines par défaut, décret 2024-1244).",
+  },
+  contractSignatureDelayDays: {
+    label: 'Délai de signature du contrat d’engagement',
+    unit: 'jours',
+    hint: "Après la notification de l'orientation (1 mois par défaut).",
+  },
+  weeklyActivityHours: {
+    label: 'Activité hebdomadaire attendue',
+    unit: 'heures',
+    hint: '15 heures par défaut, adaptable à la situation de la personne.',
+  },
   socialPathReviewMonths: { label: 'Réexamen du parcours social', unit: 'mois', hint: '6 mois par défaut.' },
-  socialPathReviewExtendedMonths: { label: 'Réexamen du parcours social (prolongé)', unit: 'mois', hint: 'Jusqu’à 12 mois pour raison de santé, handicap, logement ou famille.' },
+  socialPathReviewExtendedMonths: {
+    label: 'Réexamen du parcours social (prolongé)',
+    unit: 'mois',
+    hint: 'Jusqu’à 12 mois pour raison de santé, handicap, logement ou famille.',
+  },
   contractReviewMonths: { label: 'Révision du contrat', unit: 'mois', hint: '6 mois par défaut.' },
-  noContactWarningDays: { label: 'Alerte « sans contact »', unit: 'jours', hint: 'Sans échange avec la personne depuis ce délai (60 jours par défaut).' },
+  noContactWarningDays: {
+    label: 'Alerte « sans contact »',
+    unit: 'jours',
+    hint: 'Sans échange avec la personne depuis ce délai (60 jours par défaut).',
+  },
   lostContactDays: { label: 'Alerte « perdu·e de vue »', unit: 'jours', hint: '90 jours par défaut.' },
-  periodicReviewDays: { label: 'Point de situation', unit: 'jours', hint: 'Chaque personne suivie est revue au moins à cette fréquence (90 jours par défaut).' },
+  periodicReviewDays: {
+    label: 'Point de situation',
+    unit: 'jours',
+    hint: 'Chaque personne suivie est revue au moins à cette fréquence (90 jours par défaut).',
+  },
   invitationExpiryDays: { label: "Expiration d'une invitation", unit: 'jours', hint: '10 jours par défaut.' },
-  invitationReminderDays: { label: "Relance d'une invitation", unit: 'jours', hint: '3 jours après l’envoi par défaut.' },
-  appointmentReminderDaysBefore: { label: 'Rappel de rendez-vous', unit: 'jours avant', hint: '2 jours avant par défaut.' },
-  firstOrientationAppointmentDays: { label: "Premier rendez-vous d'orientation", unit: 'jours', hint: 'Objectif de délai (45 jours par défaut).' },
-  firstSupportAppointmentDays: { label: "Premier rendez-vous d'accompagnement", unit: 'jours', hint: 'Objectif de délai (30 jours par défaut).' },
-  retentionMonths: { label: 'Conservation des données actives', unit: 'mois', hint: 'Après le dernier contact avec la personne (24 mois par défaut).' },
-  appointmentRetentionMonths: { label: 'Conservation des rendez-vous', unit: 'mois', hint: 'Entre 1 et 36 mois.' },
+  invitationReminderDays: {
+    label: "Relance d'une invitation",
+    unit: 'jours',
+    hint: '3 jours après l’envoi par défaut.',
+  },
+  appointmentReminderDaysBefore: {
+    label: 'Rappel de rendez-vous',
+    unit: 'jours avant',
+    hint: '2 jours avant par défaut.',
+  },
+  firstOrientationAppointmentDays: {
+    label: "Premier rendez-vous d'orientation",
+    unit: 'jours',
+    hint: 'Objectif de délai (45 jours par défaut).',
+  },
+  firstSupportAppointmentDays: {
+    label: "Premier rendez-vous d'accompagnement",
+    unit: 'jours',
+    hint: 'Objectif de délai (30 jours par défaut).',
+  },
+  retentionMonths: {
+    label: 'Conservation des données actives',
+    unit: 'mois',
+    hint: 'Après le dernier contact avec la personne (24 mois par défaut).',
+  },
+  appointmentRetentionMonths: {
+    label: 'Conservation des rendez-vous',
+    unit: 'mois',
+    hint: 'Entre 1 et 36 mois.',
+  },
 };

@@ -156,6 +156,8 @@ export const territoriesRoutes = {
     summary: 'Rechercher une commune (nom ou code postal)',
     tags,
     query: z.object({ q: z.string().trim().min(2).max(60) }),
-    response: z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), postalCodes: z.array(z.string()) })) }),
+    response: z.object({
+      items: z.array(z.object({ code: z.string(), name: z.string(), postalCodes: z.array(z.string()) })),
+    }),
   }),
 } as const;

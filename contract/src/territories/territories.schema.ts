@@ -67,7 +67,10 @@ export const organisationInput = z
       .string()
       .trim()
       .transform((v) => v.replace(/\s+/g, ''))
-      .refine((v) => v === '' || isValidSiret(v), 'SIRET invalide : 14 chiffres avec une clé de contrôle correcte.')
+      .refine(
+        (v) => v === '' || isValidSiret(v),
+        'SIRET invalide : 14 chiffres avec une clé de contrôle correcte.',
+      )
       .transform((v) => (v === '' ? null : v))
       .nullable()
       .optional()
@@ -88,11 +91,18 @@ export const organisationInput = z
       .transform((v) => (v ? v.toLowerCase() : null)),
     phone: optionalText('Téléphone', 30),
     sensitive: z.boolean().default(false),
-    parentId: uuid.nullable().optional().transform((v) => v ?? null),
+    parentId: uuid
+      .nullable()
+      .optional()
+      .transform((v) => v ?? null),
   })
   .superRefine((org, ctx) => {
     if (org.safirCode && org.kind !== 'france_travail') {
-      ctx.addIssue({ code: 'custom', path: ['safirCode'], message: 'Le code SAFIR ne concerne que les agences France Travail.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['safirCode'],
+        message: 'Le code SAFIR ne concerne que les agences France Travail.',
+      });
     }
   });
 export type OrganisationInput = z.input<typeof organisationInput>;
@@ -120,7 +130,10 @@ export const organisation = z.object({
 });
 export type Organisation = z.infer<typeof organisation>;
 
-export const updateOrganisationBody = z.object({ organisation: organisationInput, version: z.number().int() });
+export const updateOrganisationBody = z.object({
+  organisation: organisationInput,
+  version: z.number().int(),
+});
 
 export const organisationListQuery = z.object({
   q: z.string().trim().max(100).optional(),

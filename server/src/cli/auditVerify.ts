@@ -7,10 +7,14 @@ await runCli(async () => {
   try {
     const report = await verifyAuditLog(database.db);
     if (report.problems.length === 0) {
-      console.log(`Journal d'audit intègre : ${report.rows} lignes vérifiées sur ${report.chains} chaîne(s).`);
+      console.log(
+        `Journal d'audit intègre : ${report.rows} lignes vérifiées sur ${report.chains} chaîne(s).`,
+      );
       return 0;
     }
-    console.error(`Journal d'audit ALTÉRÉ : ${report.problems.length} problème(s) sur ${report.rows} lignes.`);
+    console.error(
+      `Journal d'audit ALTÉRÉ : ${report.problems.length} problème(s) sur ${report.rows} lignes.`,
+    );
     for (const p of report.problems) console.error(`  - chaîne ${p.chain}, ${p.message}`);
     return 1;
   } finally {

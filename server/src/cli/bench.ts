@@ -24,7 +24,8 @@ interface Result {
   ok: boolean;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const round = (n: number) => Math.round(n * 100) / 100;
 
 function rssMb(pid: number | undefined): number {
@@ -56,7 +57,14 @@ function startServer(env: NodeJS.ProcessEnv, port: number): ChildProcess {
   // The child runs the same entry point as `npm start` (tsx), with logs silenced.
   return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
-    env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn', SPIE_DEMO: '1', WORKER_ENABLED: '1' },
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      SPIE_DEMO: '1',
+      WORKER_ENABLED: '1',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
@@ -75,7 +83,8 @@ class Session {
     const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const headers = new Headers(init.headers);
     if (cookie) headers.set('cookie', cookie);
-    if (init.method && init.method !== 'GET') headers.set('x-csrf-token', this.cookies.get('spie_csrf') ?? '');
+    if (init.method && init.method !== 'GET')
+      headers.set('x-csrf-token', this.cookies.get('spie_csrf') ?? '');
     const res = await fetch(`${this.base}${pathname}`, { ...init, headers });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(';');
@@ -86,15 +95,28 @@ class Session {
   }
   async login(lastName: string): Promise<void> {
     await this.fetch('/api/auth/session');
-    const list = (await (await this.fetch('/api/auth/demo/accounts')).json()) as { items: { id: string; lastName: string }[] };
+    const list = (await (await this.fetch('/api/auth/demo/accounts')).json()) as {
+      items: { id: string; lastName: string }[];
+    };
     const account = list.items.find((a) => a.lastName === lastName);
     if (!account) throw new Error(`demo account ${lastName} missing`);
-    const res = await this.fetch('/api/auth/demo/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ accountId: account.id }) });
+    const res = await this.fetch('/api/auth/demo/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ accountId: account.id }),
+    });
     if (!res.ok) throw new Error(`login failed ${res.status}`);
   }
 }
 
-async function measure(name: string, pid: number | undefined, budget: Result['budget'], run: () => Promise<Response>, n = 300, concurrency = 4): Promise<Result> {
+async function measure(
+  name: string,
+  pid: number | undefined,
+  budget: Result['budget'],
+  run: () => Promise<Response>,
+  n = 300,
+  concurrency = 4,
+): Promise<Result> {
   for (let i = 0; i < 30; i++) await (await run()).arrayBuffer(); // warm-up
   const durations: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -127,7 +149,9 @@ async function measure(name: string, pid: number | undefined, budget: Result['bu
     rss_mb: rss,
     samples: n,
     budget,
-    ok: (budget.p95_ms === undefined || p95 <= budget.p95_ms) && (budget.rss_mb === undefined || rss <= budget.rss_mb),
+    ok:
+      (budget.p95_ms === undefined || p95 <= budget.p95_ms) &&
+      (budget.rss_mb === undefined || rss <= budget.rss_mb),
   };
 }
 
@@ -145,7 +169,10 @@ await runCli(async () => {
     delete env.DATABASE_URL;
     env.SPIE_DATA_DIR = path.join(repoRoot, 'bench', '.data-pglite');
   }
-  if (people > 0) console.warn(`--people ${people}: the person record (and its scale seed) arrives with the shared-record issue; this run measures the foundation routes only.`);
+  if (people > 0)
+    console.warn(
+      `--people ${people}: the person record (and its scale seed) arrives with the shared-record issue; this run measures the foundation routes only.`,
+    );
   const port = 3900 + Math.floor(Math.random() * 90);
   const base = `http://127.0.0.1:${port}`;
   const results: Result[] = [];
@@ -158,7 +185,16 @@ await runCli(async () => {
   child = startServer(env, port);
   const warmMs = await waitReady(base, 60_000);
   if (want('startup.warm')) {
-    results.push({ name: 'startup.warm', p50_ms: round(warmMs), p95_ms: round(warmMs), throughput_per_s: 0, rss_mb: rssMb(child.pid), samples: 1, budget: { ms: 15_000 }, ok: warmMs <= 15_000 });
+    results.push({
+      name: 'startup.warm',
+      p50_ms: round(warmMs),
+      p95_ms: round(warmMs),
+      throughput_per_s: 0,
+      rss_mb: rssMb(child.pid),
+      samples: 1,
+      budget: { ms: 15_000 },
+      ok: warmMs <= 15_000,
+    });
   }
   try {
     const admin = new Session(base);
@@ -172,8 +208,14 @@ await runCli(async () => {
         async () => {
           const s = new Session(base);
           s.cookies = new Map(admin.cookies);
-          const accounts = (await (await fetch(`${base}/api/auth/demo/accounts`)).json()) as { items: { id: string }[] };
-          return s.fetch('/api/auth/demo/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ accountId: accounts.items[0]?.id }) });
+          const accounts = (await (await fetch(`${base}/api/auth/demo/accounts`)).json()) as {
+            items: { id: string }[];
+          };
+          return s.fetch('/api/auth/demo/login', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ accountId: accounts.items[0]?.id }),
+          });
         },
       ],
       ['organisations.list', { p95_ms: 30 }, () => admin.fetch('/api/organisations')],
@@ -191,15 +233,27 @@ await runCli(async () => {
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, memGb: round(os.totalmem() / 1024 ** 3), node: process.version },
     db: dbKind,
-    dataset: { people: 0, requestedPeople: people, note: 'foundation only: demo territory (20 organisations, 25 accounts)', coldStartMs: round(coldMs) },
+    dataset: {
+      people: 0,
+      requestedPeople: people,
+      note: 'foundation only: demo territory (20 organisations, 25 accounts)',
+      coldStartMs: round(coldMs),
+    },
     results,
   };
   const outDir = path.join(repoRoot, 'bench', 'results');
   mkdirSync(outDir, { recursive: true });
   writeFileSync(path.join(outDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
   for (const r of results) {
-    const budget = r.budget.p95_ms !== undefined ? `p95 ≤ ${r.budget.p95_ms} ms` : r.budget.ms !== undefined ? `≤ ${r.budget.ms} ms` : '';
-    console.log(`${r.ok ? 'OK  ' : 'FAIL'} ${r.name.padEnd(22)} p50 ${String(r.p50_ms).padStart(8)} ms  p95 ${String(r.p95_ms).padStart(8)} ms  ${String(r.throughput_per_s).padStart(8)}/s  rss ${r.rss_mb} MB  ${budget}`);
+    const budget =
+      r.budget.p95_ms !== undefined
+        ? `p95 ≤ ${r.budget.p95_ms} ms`
+        : r.budget.ms !== undefined
+          ? `≤ ${r.budget.ms} ms`
+          : '';
+    console.log(
+      `${r.ok ? 'OK  ' : 'FAIL'} ${r.name.padEnd(22)} p50 ${String(r.p50_ms).padStart(8)} ms  p95 ${String(r.p95_ms).padStart(8)} ms  ${String(r.throughput_per_s).padStart(8)}/s  rss ${r.rss_mb} MB  ${budget}`,
+    );
   }
   console.log(`Rapport : ${path.relative(process.cwd(), path.join(outDir, 'latest.json'))}`);
   return results.every((r) => r.ok) ? 0 : 1;

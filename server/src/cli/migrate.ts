@@ -8,7 +8,11 @@ await runCli(async () => {
   try {
     const result = await migrateToLatest(database.db);
     const applied = (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
-    console.log(applied.length ? `Migrations appliquées : ${applied.join(', ')}` : 'Base déjà à jour : aucune migration en attente.');
+    console.log(
+      applied.length
+        ? `Migrations appliquées : ${applied.join(', ')}`
+        : 'Base déjà à jour : aucune migration en attente.',
+    );
     await ensureReferenceData(database.db);
     return 0;
   } finally {

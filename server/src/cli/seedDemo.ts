@@ -10,7 +10,9 @@ await runCli(async () => {
     await prepareDatabase(database);
     const deps = composeDeps({ config, database, logger: pino({ level: 'warn' }) });
     const created = await ensureDemoTerritory(deps);
-    console.log(created ? 'Territoire de démonstration chargé.' : 'Le territoire de démonstration est déjà présent.');
+    console.log(
+      created ? 'Territoire de démonstration chargé.' : 'Le territoire de démonstration est déjà présent.',
+    );
     return 0;
   } finally {
     await database.close();

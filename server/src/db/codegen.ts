@@ -1,4 +1,4 @@
-import { generate, PostgresDialect as CodegenPostgresDialect } from 'kysely-codegen';
+import { PostgresDialect as CodegenPostgresDialect, generate } from 'kysely-codegen';
 import { databaseFromPglite, openPglite } from './database';
 import { migrateToLatest } from './migrate';
 

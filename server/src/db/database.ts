@@ -67,7 +67,11 @@ export function databaseFromUrl(url: string, poolSize: number): Database {
   return { db, kind: 'postgres', pglite: null, ping: () => ping(db), close: () => db.destroy() };
 }
 
-export async function openDatabase(config: { databaseUrl: string | null; dataDir: string; poolSize: number }) {
+export async function openDatabase(config: {
+  databaseUrl: string | null;
+  dataDir: string;
+  poolSize: number;
+}) {
   if (config.databaseUrl) return databaseFromUrl(config.databaseUrl, config.poolSize);
   return databaseFromPglite(await openPglite(`${config.dataDir}/pglite`));
 }

@@ -6,7 +6,10 @@ const dataDir = path.join(import.meta.dirname, '..', '..', 'data');
 
 /** Loads shipped reference data (communes) when the table is empty. Idempotent. */
 export async function ensureReferenceData(db: Db): Promise<void> {
-  const { n } = await db.selectFrom('communes').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const { n } = await db
+    .selectFrom('communes')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   if (Number(n) > 0) return;
   const lines = readFileSync(path.join(dataDir, 'communes.tsv'), 'utf8').split('\n').slice(1).filter(Boolean);
   const rows = lines.map((line) => {
@@ -21,7 +24,11 @@ export async function ensureReferenceData(db: Db): Promise<void> {
   });
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < rows.length; i += 2000) {
-      await trx.insertInto('communes').values(rows.slice(i, i + 2000)).onConflict((oc) => oc.doNothing()).execute();
+      await trx
+        .insertInto('communes')
+        .values(rows.slice(i, i + 2000))
+        .onConflict((oc) => oc.doNothing())
+        .execute();
     }
   });
 }

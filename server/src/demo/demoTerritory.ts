@@ -1,5 +1,4 @@
-import { defaultTerritorySettings, roleLabels } from '@spie/contract/territories';
-import { luhnValid } from '@spie/contract/territories';
+import { defaultTerritorySettings, luhnValid, roleLabels } from '@spie/contract/territories';
 import { systemActor } from '../kernel/actor';
 import { appendAudit } from '../kernel/audit';
 import type { Deps } from '../kernel/deps';
@@ -21,17 +20,26 @@ const slug = (s: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 
-export const demoEmail = (firstName: string, lastName: string, orgKey: string) => `${slug(firstName)}.${slug(lastName)}@${orgKey}.demo.example.org`;
+export const demoEmail = (firstName: string, lastName: string, orgKey: string) =>
+  `${slug(firstName)}.${slug(lastName)}@${orgKey}.demo.example.org`;
 
 /** Loads the demo territory once (first start); returns false when it is already there. */
 export async function ensureDemoTerritory(deps: Deps): Promise<boolean> {
   const now = deps.clock.now();
   return deps.database.db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('territories').select('id').where('code', '=', DEMO_TERRITORY_CODE).executeTakeFirst();
+    const existing = await trx
+      .selectFrom('territories')
+      .select('id')
+      .where('code', '=', DEMO_TERRITORY_CODE)
+      .executeTakeFirst();
     if (existing) return false;
     const { id: territoryId } = await trx
       .insertInto('territories')
-      .values({ code: DEMO_TERRITORY_CODE, name: 'Seine-Saint-Denis (démo)', settings: JSON.stringify(defaultTerritorySettings) })
+      .values({
+        code: DEMO_TERRITORY_CODE,
+        name: 'Seine-Saint-Denis (démo)',
+        settings: JSON.stringify(defaultTerritorySettings),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const orgIds = new Map<string, string>();
@@ -60,19 +68,37 @@ export async function ensureDemoTerritory(deps: Deps): Promise<boolean> {
       const firstOrg = account.memberships[0]?.org ?? 'demo';
       const { id: accountId } = await trx
         .insertInto('accounts')
-        .values({ email: demoEmail(account.firstName, account.lastName, firstOrg), first_name: account.firstName, last_name: account.lastName, phone: account.phone ?? null })
+        .values({
+          email: demoEmail(account.firstName, account.lastName, firstOrg),
+          first_name: account.firstName,
+          last_name: account.lastName,
+          phone: account.phone ?? null,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       for (const m of account.memberships) {
         const organisationId = orgIds.get(m.org);
         if (!organisationId) throw new Error(`demo data: unknown organisation ${m.org}`);
-        await trx.insertInto('memberships').values({ territory_id: territoryId, account_id: accountId, organisation_id: organisationId, role: m.role }).execute();
+        await trx
+          .insertInto('memberships')
+          .values({
+            territory_id: territoryId,
+            account_id: accountId,
+            organisation_id: organisationId,
+            role: m.role,
+          })
+          .execute();
       }
     }
     await appendAudit(
       trx,
       systemActor('demo-seed', territoryId),
-      { action: 'demo.seedTerritory', subjectType: 'territory', subjectId: territoryId, details: { organisations: demoOrganisations.length, accounts: demoAccounts.length } },
+      {
+        action: 'demo.seedTerritory',
+        subjectType: 'territory',
+        subjectId: territoryId,
+        details: { organisations: demoOrganisations.length, accounts: demoAccounts.length },
+      },
       { at: now, requestId: null },
     );
     return true;
@@ -83,12 +109,17 @@ export async function printDemoAccounts(deps: Deps, url: string): Promise<void> 
   const rows = await deps.database.db
     .selectFrom('accounts as a')
     .innerJoin('memberships as m', (j) => j.onRef('m.account_id', '=', 'a.id').on('m.ended_at', 'is', null))
-    .innerJoin('organisations as o', (j) => j.onRef('o.territory_id', '=', 'm.territory_id').onRef('o.id', '=', 'm.organisation_id'))
+    .innerJoin('organisations as o', (j) =>
+      j.onRef('o.territory_id', '=', 'm.territory_id').onRef('o.id', '=', 'm.organisation_id'),
+    )
     .select(['a.first_name', 'a.last_name', 'm.role', 'o.name'])
     .orderBy('m.role')
     .orderBy('a.last_name')
     .execute();
-  const lines = rows.map((r) => `  - ${r.first_name} ${r.last_name} — ${roleLabels[r.role as keyof typeof roleLabels] ?? r.role} — ${r.name}`);
+  const lines = rows.map(
+    (r) =>
+      `  - ${r.first_name} ${r.last_name} — ${roleLabels[r.role as keyof typeof roleLabels] ?? r.role} — ${r.name}`,
+  );
   console.log(
     [
       '',

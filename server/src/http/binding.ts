@@ -46,6 +46,9 @@ export function bindUseCase(
 }
 
 /** For routes that also touch HTTP (cookies): the handler still runs use cases for the work. */
-export function bindHandler(route: AnyRoute, handle: (ctx: RequestContext) => Promise<unknown>): RouteBinding {
+export function bindHandler(
+  route: AnyRoute,
+  handle: (ctx: RequestContext) => Promise<unknown>,
+): RouteBinding {
   return { route, handle };
 }

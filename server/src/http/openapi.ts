@@ -12,7 +12,12 @@ function parameters(route: AnyRoute) {
   ] as const) {
     const json = toSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
     for (const [name, prop] of Object.entries(json.properties ?? {})) {
-      out.push({ name, in: where, required: where === 'path' || (json.required ?? []).includes(name), schema: prop });
+      out.push({
+        name,
+        in: where,
+        required: where === 'path' || (json.required ?? []).includes(name),
+        schema: prop,
+      });
     }
   }
   return out;
@@ -31,10 +36,23 @@ export function openApiDocument(routes: AnyRoute[]) {
       tags: route.tags,
       security: route.access === 'public' ? [] : [{ session: [] }],
       parameters: parameters(route),
-      ...(hasBody ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(route.body, 'input') } } } } : {}),
+      ...(hasBody
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: toSchema(route.body, 'input') } },
+            },
+          }
+        : {}),
       responses: {
-        [String(route.status)]: { description: 'Réponse', content: { 'application/json': { schema: toSchema(route.response, 'output') } } },
-        default: { description: 'Erreur (message en français, code stable)', content: { 'application/json': { schema: toSchema(errorBody, 'output') } } },
+        [String(route.status)]: {
+          description: 'Réponse',
+          content: { 'application/json': { schema: toSchema(route.response, 'output') } },
+        },
+        default: {
+          description: 'Erreur (message en français, code stable)',
+          content: { 'application/json': { schema: toSchema(errorBody, 'output') } },
+        },
       },
     };
   }
@@ -62,7 +80,10 @@ export function openApiHtml(routes: AnyRoute[]): string {
   }
   const sections = [...groups.entries()]
     .map(
-      ([tag, list]) => `<section><h2>${escapeHtml(tag)}</h2><table><caption>Routes « ${escapeHtml(tag)} »</caption>
+      ([
+        tag,
+        list,
+      ]) => `<section><h2>${escapeHtml(tag)}</h2><table><caption>Routes « ${escapeHtml(tag)} »</caption>
 <thead><tr><th scope="col">Méthode</th><th scope="col">Chemin</th><th scope="col">Description</th><th scope="col">Accès</th></tr></thead><tbody>
 ${list.map((r) => `<tr><td><code>${r.method}</code></td><td><code>${escapeHtml(r.path)}</code></td><td>${escapeHtml(r.summary)}</td><td>${r.access === 'public' ? 'public' : r.access === 'account' ? 'connecté·e' : 'connecté·e avec une structure'}</td></tr>`).join('\n')}
 </tbody></table></section>`,

@@ -1,4 +1,4 @@
-import { allRoutes, type AnyRoute, buildPath } from '@spie/contract';
+import { type AnyRoute, allRoutes, buildPath } from '@spie/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { moduleBindings } from '../app';
 import { createOtherTerritory, loginAs } from '../testing/fixtures';
@@ -28,18 +28,21 @@ const PUBLIC_ROUTES: Record<string, string> = {
  * Every other route must refuse a professional of an unrelated organisation of the same territory.
  */
 const OPEN_TO_TERRITORY_MEMBERS: Record<string, string> = {
-  'auth.chooseMembership': 'acts on one\'s own session only (others\' memberships are 404)',
+  'auth.chooseMembership': "acts on one's own session only (others' memberships are 404)",
   'auth.logout': 'own session',
   'auth.logoutEverywhere': 'own sessions',
-  'territories.getTerritory': 'territory name and settings frame everyone\'s work',
+  'territories.getTerritory': "territory name and settings frame everyone's work",
   'territories.listOrganisations': 'the organisation directory of the territory',
   'territories.getOrganisation': 'an organisation card of the directory',
   'territories.listCommunes': 'public reference data',
-  'notifications.demoInbox': 'demo mode, scoped to one\'s own messages',
+  'notifications.demoInbox': "demo mode, scoped to one's own messages",
 };
 
 /** Valid inputs, so that a refusal comes from the rule and not from validation. */
-function sampleInput(route: AnyRoute, ids: Ids): { params?: Record<string, string>; query?: Record<string, string>; body?: unknown } {
+function sampleInput(
+  route: AnyRoute,
+  ids: Ids,
+): { params?: Record<string, string>; query?: Record<string, string>; body?: unknown } {
   const org = {
     kind: 'association',
     name: 'Association témoin',
@@ -51,7 +54,10 @@ function sampleInput(route: AnyRoute, ids: Ids): { params?: Record<string, strin
     sensitive: false,
     parentId: null,
   };
-  const samples: Record<string, { params?: Record<string, string>; query?: Record<string, string>; body?: unknown }> = {
+  const samples: Record<
+    string,
+    { params?: Record<string, string>; query?: Record<string, string>; body?: unknown }
+  > = {
     'auth.chooseMembership': { body: { membershipId: ids.membershipId } },
     'auth.logout': {},
     'auth.logoutEverywhere': {},
@@ -60,16 +66,30 @@ function sampleInput(route: AnyRoute, ids: Ids): { params?: Record<string, strin
     'territories.listOrganisations': {},
     'territories.getOrganisation': { params: { id: ids.organisationId } },
     'territories.createOrganisation': { body: org },
-    'territories.updateOrganisation': { params: { id: ids.organisationId }, body: { organisation: org, version: 1 } },
+    'territories.updateOrganisation': {
+      params: { id: ids.organisationId },
+      body: { organisation: org, version: 1 },
+    },
     'territories.setOrganisationActive': { params: { id: ids.organisationId }, body: { active: false } },
     'territories.listAccounts': {},
     'territories.getAccount': { params: { id: ids.accountId } },
     'territories.createAccount': {
-      body: { email: 'temoin@example.org', firstName: 'T', lastName: 'Témoin', memberships: [{ organisationId: ids.organisationId, role: 'professional' }] },
+      body: {
+        email: 'temoin@example.org',
+        firstName: 'T',
+        lastName: 'Témoin',
+        memberships: [{ organisationId: ids.organisationId, role: 'professional' }],
+      },
     },
-    'territories.updateAccount': { params: { id: ids.accountId }, body: { account: { email: 'x@example.org', firstName: 'X', lastName: 'Y' }, version: 1 } },
+    'territories.updateAccount': {
+      params: { id: ids.accountId },
+      body: { account: { email: 'x@example.org', firstName: 'X', lastName: 'Y' }, version: 1 },
+    },
     'territories.setAccountActive': { params: { id: ids.accountId }, body: { active: false } },
-    'territories.addMembership': { params: { id: ids.accountId }, body: { organisationId: ids.organisationId, role: 'professional' } },
+    'territories.addMembership': {
+      params: { id: ids.accountId },
+      body: { organisationId: ids.organisationId, role: 'professional' },
+    },
     'territories.endMembership': { params: { id: ids.accountId, membershipId: ids.membershipId } },
     'territories.listCommunes': { query: { q: 'bobigny' } },
     'notifications.demoInbox': {},
@@ -102,7 +122,12 @@ async function freshWorld(): Promise<void> {
     .where('t.code', '=', '93')
     .where('a.last_name', '=', 'Girard')
     .executeTakeFirstOrThrow();
-  ids = { territoryId: m.territory_id, organisationId: m.organisation_id, accountId: m.account_id, membershipId: m.id };
+  ids = {
+    territoryId: m.territory_id,
+    organisationId: m.organisation_id,
+    accountId: m.account_id,
+    membershipId: m.id,
+  };
 }
 
 beforeAll(async () => {
@@ -114,8 +139,12 @@ afterAll(() => ctx.close());
 describe('route permissions', () => {
   it('every /api route the server answers comes from the contract or is a listed public route', () => {
     const contract = new Set(allRoutes.map((r) => `${r.method} ${r.path}`));
-    const served = ctx.app.registeredRoutes.filter((r) => r.method !== 'HEAD').map((r) => `${r.method} ${r.url}`);
-    const unknown = served.filter((key) => key.includes('/api/') && !contract.has(key) && !(key in PUBLIC_ROUTES));
+    const served = ctx.app.registeredRoutes
+      .filter((r) => r.method !== 'HEAD')
+      .map((r) => `${r.method} ${r.url}`);
+    const unknown = served.filter(
+      (key) => key.includes('/api/') && !contract.has(key) && !(key in PUBLIC_ROUTES),
+    );
     expect(unknown).toEqual([]);
     // and every contract route is bound to a handler
     const bound = new Set(moduleBindings.map((b) => b.route.id));
@@ -123,37 +152,57 @@ describe('route permissions', () => {
   });
 
   it('public routes are exactly the reviewed list', () => {
-    const publicInContract = allRoutes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.path}`);
-    for (const key of publicInContract) expect(PUBLIC_ROUTES, `${key} is public but not reviewed`).toHaveProperty([key]);
+    const publicInContract = allRoutes
+      .filter((r) => r.access === 'public')
+      .map((r) => `${r.method} ${r.path}`);
+    for (const key of publicInContract)
+      expect(PUBLIC_ROUTES, `${key} is public but not reviewed`).toHaveProperty([key]);
   });
 
   const protectedRoutes = allRoutes.filter((r) => r.access !== 'public');
 
-  it.each(protectedRoutes.map((r) => [r.id, r] as const))('%s refuses an anonymous caller with 401', async (_id, route) => {
-    const client = new TestClient(ctx.app);
-    const res = await client.call(route, sampleInput(route, ids));
-    expect(res.status).toBe(401);
-    expect(res.body).toMatchObject({ error: { kind: 'unauthenticated', code: 'auth.required' } });
-    expect((res.body as { error: { message: string } }).error.message).toMatch(/connecté/);
-  });
-
-  it.each(protectedRoutes.map((r) => [r.id, r] as const))('%s keeps this territory out of reach of an unrelated organisation', async (_id, route) => {
-    for (const lastName of ['Ailleurs', 'Autreadmin']) {
-      await freshWorld();
-      const secrets = [ids.territoryId, ids.organisationId, ids.accountId, ids.membershipId, 'Seine-Saint-Denis', 'Girard'];
-      const client = await loginAs(ctx, lastName);
+  it.each(protectedRoutes.map((r) => [r.id, r] as const))(
+    '%s refuses an anonymous caller with 401',
+    async (_id, route) => {
+      const client = new TestClient(ctx.app);
       const res = await client.call(route, sampleInput(route, ids));
-      const hasResourceId = /:[a-zA-Z]+/.test(route.path) || route.id === 'auth.chooseMembership';
-      if (hasResourceId) {
-        expect([403, 404], `${route.id} as ${lastName}: ${res.status} ${JSON.stringify(res.body)}`).toContain(res.status);
-      } else if (res.status < 300) {
-        const text = JSON.stringify(res.body);
-        for (const secret of secrets) expect(text, `${route.id} as ${lastName} leaks ${secret}`).not.toContain(secret);
-      } else {
-        expect([400, 403, 404, 409], `${route.id} as ${lastName}`).toContain(res.status);
+      expect(res.status).toBe(401);
+      expect(res.body).toMatchObject({ error: { kind: 'unauthenticated', code: 'auth.required' } });
+      expect((res.body as { error: { message: string } }).error.message).toMatch(/connecté/);
+    },
+  );
+
+  it.each(protectedRoutes.map((r) => [r.id, r] as const))(
+    '%s keeps this territory out of reach of an unrelated organisation',
+    async (_id, route) => {
+      for (const lastName of ['Ailleurs', 'Autreadmin']) {
+        await freshWorld();
+        const secrets = [
+          ids.territoryId,
+          ids.organisationId,
+          ids.accountId,
+          ids.membershipId,
+          'Seine-Saint-Denis',
+          'Girard',
+        ];
+        const client = await loginAs(ctx, lastName);
+        const res = await client.call(route, sampleInput(route, ids));
+        const hasResourceId = /:[a-zA-Z]+/.test(route.path) || route.id === 'auth.chooseMembership';
+        if (hasResourceId) {
+          expect(
+            [403, 404],
+            `${route.id} as ${lastName}: ${res.status} ${JSON.stringify(res.body)}`,
+          ).toContain(res.status);
+        } else if (res.status < 300) {
+          const text = JSON.stringify(res.body);
+          for (const secret of secrets)
+            expect(text, `${route.id} as ${lastName} leaks ${secret}`).not.toContain(secret);
+        } else {
+          expect([400, 403, 404, 409], `${route.id} as ${lastName}`).toContain(res.status);
+        }
       }
-    }
-  });
+    },
+  );
 
   it.each(protectedRoutes.filter((r) => !(r.id in OPEN_TO_TERRITORY_MEMBERS)).map((r) => [r.id, r] as const))(
     '%s refuses a professional of another organisation of the same territory',

@@ -55,9 +55,21 @@ function actorColumns(actor: Actor) {
         role: actor.role,
       };
     case 'account':
-      return { territory_id: null, account_id: actor.accountId, membership_id: null, organisation_id: null, role: null };
+      return {
+        territory_id: null,
+        account_id: actor.accountId,
+        membership_id: null,
+        organisation_id: null,
+        role: null,
+      };
     case 'system':
-      return { territory_id: actor.territoryId, account_id: null, membership_id: null, organisation_id: null, role: `system:${actor.name}` };
+      return {
+        territory_id: actor.territoryId,
+        account_id: null,
+        membership_id: null,
+        organisation_id: null,
+        role: `system:${actor.name}`,
+      };
     default:
       return { territory_id: null, account_id: null, membership_id: null, organisation_id: null, role: null };
   }
@@ -76,8 +88,17 @@ export async function appendAudit(
   const who = actorColumns(actor);
   const territoryId = meta.territoryId !== undefined ? meta.territoryId : who.territory_id;
   const chain = territoryId ?? 'platform';
-  await trx.insertInto('audit_heads').values({ chain, seq: 0, hash: GENESIS }).onConflict((oc) => oc.doNothing()).execute();
-  const head = await trx.selectFrom('audit_heads').selectAll().where('chain', '=', chain).forUpdate().executeTakeFirstOrThrow();
+  await trx
+    .insertInto('audit_heads')
+    .values({ chain, seq: 0, hash: GENESIS })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  const head = await trx
+    .selectFrom('audit_heads')
+    .selectAll()
+    .where('chain', '=', chain)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
   const { seq } = await sql<{ seq: number }>`select nextval('audit_log_seq_seq')::int8 as seq`
     .execute(trx)
     .then((r) => r.rows[0] as { seq: number });
@@ -99,7 +120,12 @@ export async function appendAudit(
   const hash = auditRowHash(head.hash, row);
   await trx
     .insertInto('audit_log')
-    .values({ ...row, details: row.details === null ? null : JSON.stringify(row.details), prev_hash: head.hash, hash })
+    .values({
+      ...row,
+      details: row.details === null ? null : JSON.stringify(row.details),
+      prev_hash: head.hash,
+      hash,
+    })
     .execute();
   await trx.updateTable('audit_heads').set({ seq, hash }).where('chain', '=', chain).execute();
 }
@@ -112,7 +138,10 @@ export interface AuditProblem {
 }
 
 /** Walks every chain in order and reports each row whose content or link does not match. */
-export async function verifyAuditLog(db: Db, batchSize = 5000): Promise<{ rows: number; chains: number; problems: AuditProblem[] }> {
+export async function verifyAuditLog(
+  db: Db,
+  batchSize = 5000,
+): Promise<{ rows: number; chains: number; problems: AuditProblem[] }> {
   const heads = await db.selectFrom('audit_heads').selectAll().orderBy('chain').execute();
   const problems: AuditProblem[] = [];
   let rows = 0;
@@ -142,7 +171,12 @@ export async function verifyAuditLog(db: Db, batchSize = 5000): Promise<{ rows: 
         }
         const expected = auditRowHash(r.prev_hash, { ...r, details: r.details });
         if (expected !== r.hash) {
-          problems.push({ chain: head.chain, seq: r.seq, problem: 'content_modified', message: `row ${r.seq}: content does not match its hash (modified)` });
+          problems.push({
+            chain: head.chain,
+            seq: r.seq,
+            problem: 'content_modified',
+            message: `row ${r.seq}: content does not match its hash (modified)`,
+          });
         }
         prevHash = r.hash;
         lastSeq = r.seq;

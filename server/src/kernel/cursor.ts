@@ -9,13 +9,20 @@ export function decodeCursor(cursor: string | undefined, length: number): (strin
   if (!cursor) return null;
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === length && values.every((v) => typeof v === 'string' || typeof v === 'number')) {
+    if (
+      Array.isArray(values) &&
+      values.length === length &&
+      values.every((v) => typeof v === 'string' || typeof v === 'number')
+    ) {
       return values;
     }
   } catch {
     // falls through to the error below
   }
-  throw new DomainError('validation', 'pagination.invalid_cursor', 'Lien de page invalide : revenez à la première page.', [
-    { path: 'after', message: 'Curseur de pagination invalide.' },
-  ]);
+  throw new DomainError(
+    'validation',
+    'pagination.invalid_cursor',
+    'Lien de page invalide : revenez à la première page.',
+    [{ path: 'after', message: 'Curseur de pagination invalide.' }],
+  );
 }

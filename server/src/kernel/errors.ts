@@ -23,12 +23,19 @@ export const forbidden = (code = 'forbidden', message = "Vous n'avez pas les dro
   new DomainError('forbidden', code, message);
 export const conflict = (code: string, message: string, details?: Record<string, unknown>) =>
   new DomainError('conflict', code, message, undefined, details);
-export const validation = (code: string, fields: FieldError[], message = 'Certaines informations sont à corriger.') =>
-  new DomainError('validation', code, message, fields);
+export const validation = (
+  code: string,
+  fields: FieldError[],
+  message = 'Certaines informations sont à corriger.',
+) => new DomainError('validation', code, message, fields);
 export const fieldError = (code: string, path: string, message: string) =>
   new DomainError('validation', code, message, [{ path, message }]);
 export const unauthenticated = () =>
-  new DomainError('unauthenticated', 'auth.required', 'Vous devez être connecté·e pour accéder à ce contenu.');
+  new DomainError(
+    'unauthenticated',
+    'auth.required',
+    'Vous devez être connecté·e pour accéder à ce contenu.',
+  );
 
 /** Optimistic concurrency: the editor's version is older than the stored one. */
 export const staleVersion = (subject: string, current: unknown) =>

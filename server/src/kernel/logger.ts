@@ -9,7 +9,14 @@ export function createLogger(level: string): Logger {
     level,
     base: { service: 'spie' },
     redact: {
-      paths: ['req.headers.cookie', 'req.headers.authorization', 'headers.cookie', '*.password', '*.token', '*.nir'],
+      paths: [
+        'req.headers.cookie',
+        'req.headers.authorization',
+        'headers.cookie',
+        '*.password',
+        '*.token',
+        '*.nir',
+      ],
       censor: '[masqué]',
     },
   });

@@ -26,7 +26,12 @@ export class SmtpSender implements MessageSender {
     this.#transport = nodemailer.createTransport(url);
   }
   async send(message: OutgoingMessage) {
-    const info = await this.#transport.sendMail({ from: this.from, to: message.to, subject: message.subject, text: message.body });
+    const info = await this.#transport.sendMail({
+      from: this.from,
+      to: message.to,
+      subject: message.subject,
+      text: message.body,
+    });
     return { providerId: info.messageId ?? null };
   }
 }

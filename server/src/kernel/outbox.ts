@@ -61,7 +61,13 @@ type OutboxRow = Selectable<OutboxEvents>;
 export const retryDelayMs = (attempts: number) => Math.min(2 ** attempts * 1000, 10 * 60 * 1000);
 
 /** Delivers up to `limit` due events; returns how many were processed. */
-export async function deliverOutbox(db: Db, bus: EventBus, clock: Clock, logger: Logger, limit = 100): Promise<number> {
+export async function deliverOutbox(
+  db: Db,
+  bus: EventBus,
+  clock: Clock,
+  logger: Logger,
+  limit = 100,
+): Promise<number> {
   const now = clock.now();
   // Claim a batch with a lease: another worker (or this one after a crash) takes the rows
   // again only once the lease has passed. No transaction stays open while subscribers run.

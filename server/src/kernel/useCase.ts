@@ -31,14 +31,20 @@ export interface UseCaseDefinition<I extends z.ZodType, O, K extends Actor['kind
   /** 'manual': the use case writes its own audit rows (e.g. login, where the actor changes). */
   audit?: 'auto' | 'manual';
   /** Default deny: return true only when the rule allows. May read the database. */
-  authorize: (ctx: UseCaseContext<Extract<Actor, { kind: K }>>, input: z.output<I>) => boolean | Promise<boolean>;
+  authorize: (
+    ctx: UseCaseContext<Extract<Actor, { kind: K }>>,
+    input: z.output<I>,
+  ) => boolean | Promise<boolean>;
   run: (ctx: UseCaseContext<Extract<Actor, { kind: K }>>, input: z.output<I>) => Promise<O>;
   /** What the automatic audit row says about the subject. */
   auditSubject?: (input: z.output<I>, output: O) => Omit<AuditEntry, 'action' | 'outcome'>;
 }
 
-export interface UseCase<I extends z.ZodType = z.ZodType, O = unknown, K extends Actor['kind'] = Actor['kind']>
-  extends UseCaseDefinition<I, O, K> {
+export interface UseCase<
+  I extends z.ZodType = z.ZodType,
+  O = unknown,
+  K extends Actor['kind'] = Actor['kind'],
+> extends UseCaseDefinition<I, O, K> {
   readonly __useCase: true;
 }
 
@@ -69,13 +75,22 @@ export async function execute<I extends z.ZodType, O, K extends Actor['kind']>(
   if (!allowed.includes(actor.kind)) {
     if (actor.kind === 'anonymous') throw unauthenticated();
     if (actor.kind === 'account' && allowed.includes('member')) {
-      throw new DomainError('forbidden', 'auth.membership_required', 'Choisissez d’abord la structure avec laquelle vous agissez.');
+      throw new DomainError(
+        'forbidden',
+        'auth.membership_required',
+        'Choisissez d’abord la structure avec laquelle vous agissez.',
+      );
     }
     throw forbidden();
   }
   const parsed = useCase.input.safeParse(rawInput);
   if (!parsed.success) {
-    throw new DomainError('validation', `${useCase.name}.invalid_input`, 'Certaines informations sont à corriger.', fieldErrorsFromZod(parsed.error));
+    throw new DomainError(
+      'validation',
+      `${useCase.name}.invalid_input`,
+      'Certaines informations sont à corriger.',
+      fieldErrorsFromZod(parsed.error),
+    );
   }
   const input = parsed.data as z.output<I>;
   const now = deps.clock.now();
@@ -112,7 +127,9 @@ export async function execute<I extends z.ZodType, O, K extends Actor['kind']>(
 
 async function auditRefusal(deps: Deps, actor: Actor, action: string, requestId: string | null, at: Date) {
   try {
-    await deps.database.db.transaction().execute((trx) => appendAudit(trx, actor, { action, outcome: 'denied' }, { at, requestId }));
+    await deps.database.db
+      .transaction()
+      .execute((trx) => appendAudit(trx, actor, { action, outcome: 'denied' }, { at, requestId }));
   } catch (error) {
     deps.logger.error({ err: error, action }, 'could not audit a refusal');
   }

@@ -26,7 +26,10 @@ export class Worker {
       try {
         await job.run();
       } catch (error) {
-        this.logger.error({ job: job.name, err: { message: error instanceof Error ? error.message : String(error) } }, 'job failed');
+        this.logger.error(
+          { job: job.name, err: { message: error instanceof Error ? error.message : String(error) } },
+          'job failed',
+        );
       }
     }
   }

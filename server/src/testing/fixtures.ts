@@ -5,7 +5,11 @@ import { TestClient } from './httpClient';
 import type { TestContext } from './testContext';
 
 export async function accountIdByLastName(ctx: TestContext, lastName: string): Promise<string> {
-  const row = await ctx.deps.database.db.selectFrom('accounts').select('id').where('last_name', '=', lastName).executeTakeFirstOrThrow();
+  const row = await ctx.deps.database.db
+    .selectFrom('accounts')
+    .select('id')
+    .where('last_name', '=', lastName)
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -41,17 +45,34 @@ export async function createOtherTerritory(ctx: TestContext): Promise<OtherTerri
     .executeTakeFirstOrThrow();
   const { id: organisationId } = await db
     .insertInto('organisations')
-    .values({ territory_id: territoryId, kind: 'mission_locale', name: 'Mission locale de Cergy (test)', commune_code: '95127' })
+    .values({
+      territory_id: territoryId,
+      kind: 'mission_locale',
+      name: 'Mission locale de Cergy (test)',
+      commune_code: '95127',
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const make = async (lastName: string, role: Role) => {
     const { id } = await db
       .insertInto('accounts')
-      .values({ email: `${lastName.toLowerCase()}@autre.example.org`, first_name: 'Test', last_name: lastName })
+      .values({
+        email: `${lastName.toLowerCase()}@autre.example.org`,
+        first_name: 'Test',
+        last_name: lastName,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await db.insertInto('memberships').values({ territory_id: territoryId, account_id: id, organisation_id: organisationId, role }).execute();
+    await db
+      .insertInto('memberships')
+      .values({ territory_id: territoryId, account_id: id, organisation_id: organisationId, role })
+      .execute();
     return id;
   };
-  return { territoryId, organisationId, professionalId: await make('Ailleurs', 'professional'), adminId: await make('Autreadmin', 'territory_admin') };
+  return {
+    territoryId,
+    organisationId,
+    professionalId: await make('Ailleurs', 'professional'),
+    adminId: await make('Autreadmin', 'territory_admin'),
+  };
 }

@@ -17,7 +17,12 @@ export class TestClient {
 
   constructor(private readonly app: FastifyInstance) {}
 
-  async request<T = unknown>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer<T>> {
+  async request<T = unknown>(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Answer<T>> {
     if (!this.cookies.has('spie_csrf') && method !== 'GET') await this.request('GET', '/api/auth/session');
     const cookie = [...this.cookies.entries()].map(([k, v]) => `${k}=${v}`).join('; ');
     const res = await this.app.inject({
@@ -25,7 +30,9 @@ export class TestClient {
       url,
       headers: {
         ...(cookie ? { cookie } : {}),
-        ...(method !== 'GET' && this.csrfEnabled && this.cookies.get('spie_csrf') ? { 'x-csrf-token': this.cookies.get('spie_csrf') as string } : {}),
+        ...(method !== 'GET' && this.csrfEnabled && this.cookies.get('spie_csrf')
+          ? { 'x-csrf-token': this.cookies.get('spie_csrf') as string }
+          : {}),
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
         ...headers,
       },
@@ -46,7 +53,10 @@ export class TestClient {
     return { status: res.statusCode, body: parsed as T, headers: res.headers };
   }
 
-  call<T = unknown>(route: AnyRoute, input: { params?: Record<string, string>; query?: Record<string, string>; body?: unknown } = {}) {
+  call<T = unknown>(
+    route: AnyRoute,
+    input: { params?: Record<string, string>; query?: Record<string, string>; body?: unknown } = {},
+  ) {
     const path = buildPath(route.path, input.params ?? {});
     const qs = input.query ? `?${new URLSearchParams(input.query).toString()}` : '';
     const hasBody = route.method !== 'GET' && route.method !== 'DELETE';

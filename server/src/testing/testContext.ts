@@ -50,10 +50,17 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-export async function createTestContext(options: { demo?: boolean; senders?: MessageSenders; env?: Record<string, string> } = {}): Promise<TestContext> {
+export async function createTestContext(
+  options: { demo?: boolean; senders?: MessageSenders; env?: Record<string, string> } = {},
+): Promise<TestContext> {
   const { database, drop } = await openTestDatabase();
   const clock = new ManualClock(T0);
-  const config = loadConfig({ NODE_ENV: 'test', SPIE_DEMO: options.demo === false ? '0' : '1', LOG_LEVEL: 'silent', ...options.env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    SPIE_DEMO: options.demo === false ? '0' : '1',
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  });
   const deps = composeDeps({
     config,
     database,
@@ -69,7 +76,9 @@ export async function createTestContext(options: { demo?: boolean; senders?: Mes
     await database.db.transaction().execute(async (trx) => {
       const tables = await sql<{ tablename: string }>`
         select tablename from pg_tables
-        where schemaname = 'public' and tablename not in ('communes', 'kysely_migration', 'kysely_migration_lock')`.execute(trx);
+        where schemaname = 'public' and tablename not in ('communes', 'kysely_migration', 'kysely_migration_lock')`.execute(
+        trx,
+      );
       const names = tables.rows.map((t) => `"${t.tablename}"`).join(', ');
       // The audit log refuses TRUNCATE by trigger; tests may empty it, the application may not.
       await sql`alter table audit_log disable trigger audit_log_no_truncate`.execute(trx);

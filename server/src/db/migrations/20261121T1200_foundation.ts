@@ -1,11 +1,36 @@
 import { type Kysely, sql } from 'kysely';
 
 const organisationKinds = [
-  'departement', 'delegataire_departement', 'france_travail', 'mission_locale', 'cap_emploi', 'plie',
-  'caf', 'msa', 'ccas_cias', 'mdph', 'siae_aci', 'siae_ai', 'siae_ei', 'siae_etti', 'siae_eiti', 'geiq',
-  'ea_esat', 'association', 'organisme_formation', 'employeur', 'spip',
+  'departement',
+  'delegataire_departement',
+  'france_travail',
+  'mission_locale',
+  'cap_emploi',
+  'plie',
+  'caf',
+  'msa',
+  'ccas_cias',
+  'mdph',
+  'siae_aci',
+  'siae_ai',
+  'siae_ei',
+  'siae_etti',
+  'siae_eiti',
+  'geiq',
+  'ea_esat',
+  'association',
+  'organisme_formation',
+  'employeur',
+  'spip',
 ];
-const roles = ['professional', 'social_worker', 'orientation_manager', 'structure_manager', 'territory_admin', 'steering_viewer'];
+const roles = [
+  'professional',
+  'social_worker',
+  'orientation_manager',
+  'structure_manager',
+  'territory_admin',
+  'steering_viewer',
+];
 const list = (values: string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -28,7 +53,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       latitude double precision,
       longitude double precision
     )`.execute(db);
-  await sql`create index communes_name_trgm on communes using gin (spie_unaccent(lower(name)) gin_trgm_ops)`.execute(db);
+  await sql`create index communes_name_trgm on communes using gin (spie_unaccent(lower(name)) gin_trgm_ops)`.execute(
+    db,
+  );
 
   await sql`
     create table territories (
@@ -65,7 +92,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       check (parent_id is null or parent_id <> id)
     )`.execute(db);
   await sql`create unique index organisations_id on organisations (id)`.execute(db);
-  await sql`create unique index organisations_siret on organisations (territory_id, siret) where siret is not null`.execute(db);
+  await sql`create unique index organisations_siret on organisations (territory_id, siret) where siret is not null`.execute(
+    db,
+  );
   await sql`create index organisations_name on organisations (territory_id, lower(name))`.execute(db);
 
   // Accounts are identities of humans (platform-wide, like OIDC subjects); what a human may do
@@ -98,8 +127,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       foreign key (territory_id, organisation_id) references organisations(territory_id, id)
     )`.execute(db);
   await sql`create unique index memberships_id on memberships (id)`.execute(db);
-  await sql`create unique index memberships_one_active on memberships (account_id, organisation_id, role) where ended_at is null`.execute(db);
-  await sql`create index memberships_org on memberships (territory_id, organisation_id) where ended_at is null`.execute(db);
+  await sql`create unique index memberships_one_active on memberships (account_id, organisation_id, role) where ended_at is null`.execute(
+    db,
+  );
+  await sql`create index memberships_org on memberships (territory_id, organisation_id) where ended_at is null`.execute(
+    db,
+  );
 
   await sql`
     create table sessions (
@@ -146,7 +179,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       hash text not null
     )`.execute(db);
   await sql`create index audit_log_territory on audit_log (territory_id, seq desc)`.execute(db);
-  await sql`create index audit_log_person on audit_log (person_id, seq desc) where person_id is not null`.execute(db);
+  await sql`create index audit_log_person on audit_log (person_id, seq desc) where person_id is not null`.execute(
+    db,
+  );
   await sql`
     create function audit_log_append_only() returns trigger language plpgsql as $$
     begin
@@ -195,8 +230,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       sent_at timestamptz,
       primary key (territory_id, id)
     )`.execute(db);
-  await sql`create index notifications_pending on notifications (next_attempt_at) where status = 'pending'`.execute(db);
-  await sql`create index notifications_recent on notifications (territory_id, created_at desc, id desc)`.execute(db);
+  await sql`create index notifications_pending on notifications (next_attempt_at) where status = 'pending'`.execute(
+    db,
+  );
+  await sql`create index notifications_recent on notifications (territory_id, created_at desc, id desc)`.execute(
+    db,
+  );
 }
 
 export async function down(): Promise<void> {

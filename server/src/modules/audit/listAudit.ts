@@ -33,7 +33,10 @@ export const listAudit = defineUseCase({
     if (input.action) q = q.where('l.action', '=', input.action);
     if (input.accountId) q = q.where('l.account_id', '=', input.accountId);
     if (input.after) q = q.where('l.seq', '<', Number(input.after));
-    const rows = await q.orderBy('l.seq', 'desc').limit(input.limit + 1).execute();
+    const rows = await q
+      .orderBy('l.seq', 'desc')
+      .limit(input.limit + 1)
+      .execute();
     const pageRows = rows.slice(0, input.limit);
     const last = pageRows[pageRows.length - 1];
     return {

@@ -32,7 +32,11 @@ export const authBindings: RouteBinding[] = [
   bindUseCase(authRoutes.listDemoAccounts, listDemoAccounts),
   bindHandler(authRoutes.demoLogin, async (ctx) => {
     const session = await execute(ctx.deps, demoLogin, ctx.body, ctx.actor, { requestId: ctx.requestId });
-    ctx.reply.setCookie(SESSION_COOKIE, session.token, sessionCookieOptions(ctx, ctx.deps.config.session.absoluteHours * 3600));
+    ctx.reply.setCookie(
+      SESSION_COOKIE,
+      session.token,
+      sessionCookieOptions(ctx, ctx.deps.config.session.absoluteHours * 3600),
+    );
     return currentSessionInfo(ctx, session.token);
   }),
   bindHandler(authRoutes.chooseMembership, async (ctx) => {

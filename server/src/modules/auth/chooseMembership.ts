@@ -19,7 +19,11 @@ export const chooseMembership = defineUseCase({
   run: async (ctx, input) => {
     const sessionIdHash = ctx.actor.sessionIdHash;
     if (!sessionIdHash) throw notFound('auth.session_not_found', 'Session introuvable.');
-    await ctx.trx.updateTable('sessions').set({ active_membership_id: input.membershipId }).where('id_hash', '=', sessionIdHash).execute();
+    await ctx.trx
+      .updateTable('sessions')
+      .set({ active_membership_id: input.membershipId })
+      .where('id_hash', '=', sessionIdHash)
+      .execute();
     return { membershipId: input.membershipId };
   },
   auditSubject: (input) => ({ subjectType: 'membership', subjectId: input.membershipId }),

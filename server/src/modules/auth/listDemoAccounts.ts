@@ -18,7 +18,9 @@ export const listDemoAccounts = defineUseCase({
     const rows = await ctx.trx
       .selectFrom('accounts as a')
       .innerJoin('memberships as m', (j) => j.onRef('m.account_id', '=', 'a.id').on('m.ended_at', 'is', null))
-      .innerJoin('organisations as o', (j) => j.onRef('o.territory_id', '=', 'm.territory_id').onRef('o.id', '=', 'm.organisation_id'))
+      .innerJoin('organisations as o', (j) =>
+        j.onRef('o.territory_id', '=', 'm.territory_id').onRef('o.id', '=', 'm.organisation_id'),
+      )
       .select(['a.id', 'a.first_name', 'a.last_name', 'a.email', 'o.name as organisation_name', 'm.role'])
       .where('a.active', '=', true)
       .where('o.active', '=', true)
@@ -30,7 +32,13 @@ export const listDemoAccounts = defineUseCase({
       .execute();
     const byId = new Map<string, DemoAccount>();
     for (const r of rows) {
-      const item = byId.get(r.id) ?? { id: r.id, firstName: r.first_name, lastName: r.last_name, email: r.email, memberships: [] };
+      const item = byId.get(r.id) ?? {
+        id: r.id,
+        firstName: r.first_name,
+        lastName: r.last_name,
+        email: r.email,
+        memberships: [],
+      };
       item.memberships.push({ organisationName: r.organisation_name, role: r.role as Role });
       byId.set(r.id, item);
     }

@@ -9,7 +9,11 @@ export const logout = defineUseCase({
   authorize: () => true,
   run: async (ctx) => {
     if (ctx.actor.sessionIdHash) {
-      await ctx.trx.updateTable('sessions').set({ revoked_at: ctx.now }).where('id_hash', '=', ctx.actor.sessionIdHash).execute();
+      await ctx.trx
+        .updateTable('sessions')
+        .set({ revoked_at: ctx.now })
+        .where('id_hash', '=', ctx.actor.sessionIdHash)
+        .execute();
     }
     return { ok: true as const };
   },

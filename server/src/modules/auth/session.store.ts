@@ -1,5 +1,4 @@
-import type { Role } from '@spie/contract/territories';
-import type { OrganisationKind } from '@spie/contract/territories';
+import type { OrganisationKind, Role } from '@spie/contract/territories';
 import type { Db } from '../../db/database';
 import type { Actor } from '../../kernel/actor';
 import { randomToken, sha256 } from '../../kernel/crypto';
@@ -23,7 +22,15 @@ export async function createSession(
   const expiresAt = new Date(now.getTime() + policy.absoluteHours * 3600_000);
   await db
     .insertInto('sessions')
-    .values({ id_hash: idHash, account_id: accountId, active_membership_id: membershipId, login_method: method, created_at: now, last_seen_at: now, expires_at: expiresAt })
+    .values({
+      id_hash: idHash,
+      account_id: accountId,
+      active_membership_id: membershipId,
+      login_method: method,
+      created_at: now,
+      last_seen_at: now,
+      expires_at: expiresAt,
+    })
     .execute();
   return { token, idHash, expiresAt };
 }
@@ -34,14 +41,26 @@ const TOUCH_EVERY_MS = 60_000;
  * Resolves a session token into the acting identity; expired, idle or revoked sessions, inactive
  * accounts and ended memberships resolve to anonymous or account-only.
  */
-export async function resolveSession(db: Db, token: string | null, now: Date, policy: SessionPolicy): Promise<Actor> {
+export async function resolveSession(
+  db: Db,
+  token: string | null,
+  now: Date,
+  policy: SessionPolicy,
+): Promise<Actor> {
   if (!token || token.length > 100) return { kind: 'anonymous' };
   const idHash = sha256(token);
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('accounts as a', 'a.id', 's.account_id')
-    .leftJoin('memberships as m', (j) => j.onRef('m.id', '=', 's.active_membership_id').on('m.ended_at', 'is', null))
-    .leftJoin('organisations as o', (j) => j.onRef('o.territory_id', '=', 'm.territory_id').onRef('o.id', '=', 'm.organisation_id').on('o.active', '=', true))
+    .leftJoin('memberships as m', (j) =>
+      j.onRef('m.id', '=', 's.active_membership_id').on('m.ended_at', 'is', null),
+    )
+    .leftJoin('organisations as o', (j) =>
+      j
+        .onRef('o.territory_id', '=', 'm.territory_id')
+        .onRef('o.id', '=', 'm.organisation_id')
+        .on('o.active', '=', true),
+    )
     .select([
       's.account_id',
       's.last_seen_at',

@@ -2,8 +2,8 @@ import { type Selectable, sql } from 'kysely';
 import type { Db } from '../../db/database';
 import type { Notifications } from '../../db/schema';
 import type { Clock } from '../../kernel/clock';
-import { retryDelayMs } from '../../kernel/outbox';
 import type { MessageSenders } from '../../kernel/messaging';
+import { retryDelayMs } from '../../kernel/outbox';
 
 export const MAX_SEND_ATTEMPTS = 5;
 const LEASE_MS = 120_000;
@@ -12,7 +12,12 @@ const LEASE_MS = 120_000;
  * Sends due notifications through the channel's port. Rows are claimed with a lease first, so
  * two workers never send the same message, and no transaction stays open during the send.
  */
-export async function deliverNotifications(db: Db, senders: MessageSenders, clock: Clock, limit = 100): Promise<{ sent: number; failed: number }> {
+export async function deliverNotifications(
+  db: Db,
+  senders: MessageSenders,
+  clock: Clock,
+  limit = 100,
+): Promise<{ sent: number; failed: number }> {
   const now = clock.now();
   const claimed = await sql<Selectable<Notifications>>`
     update notifications set next_attempt_at = ${new Date(now.getTime() + LEASE_MS)}

@@ -14,7 +14,11 @@ export const demoInbox = defineUseCase({
   kind: 'query',
   input: pageQuery,
   authorize: (ctx) => {
-    if (!ctx.deps.config.demo) throw notFound('notifications.demo_disabled', 'La boîte de réception de démonstration n’existe qu’en mode démo.');
+    if (!ctx.deps.config.demo)
+      throw notFound(
+        'notifications.demo_disabled',
+        'La boîte de réception de démonstration n’existe qu’en mode démo.',
+      );
     return true;
   },
   run: async (ctx, input): Promise<{ items: Notification[]; next: string | null }> => {
@@ -24,11 +28,23 @@ export const demoInbox = defineUseCase({
       .selectAll()
       .where('territory_id', '=', actor.territoryId)
       .$if(actor.role !== 'territory_admin', (qb) =>
-        qb.where((eb) => eb.or([eb('recipient_account_id', '=', actor.accountId), eb('created_by_account_id', '=', actor.accountId)])),
+        qb.where((eb) =>
+          eb.or([
+            eb('recipient_account_id', '=', actor.accountId),
+            eb('created_by_account_id', '=', actor.accountId),
+          ]),
+        ),
       );
     const cursor = decodeCursor(input.after, 2);
-    if (cursor) q = q.where(sql<boolean>`(created_at, id) < (${new Date(String(cursor[0]))}, ${String(cursor[1])}::uuid)`);
-    const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(input.limit + 1).execute();
+    if (cursor)
+      q = q.where(
+        sql<boolean>`(created_at, id) < (${new Date(String(cursor[0]))}, ${String(cursor[1])}::uuid)`,
+      );
+    const rows = await q
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(input.limit + 1)
+      .execute();
     const pageRows = rows.slice(0, input.limit);
     const last = pageRows[pageRows.length - 1];
     return {

@@ -13,7 +13,11 @@ export interface NewNotification {
 }
 
 /** Notifications are always stored first; the worker sends them and records the outcome. */
-export async function queueNotification(trx: Transaction<DB>, n: NewNotification, now: Date): Promise<string> {
+export async function queueNotification(
+  trx: Transaction<DB>,
+  n: NewNotification,
+  now: Date,
+): Promise<string> {
   const { id } = await trx
     .insertInto('notifications')
     .values({

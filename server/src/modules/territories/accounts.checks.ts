@@ -4,7 +4,8 @@ import type { MemberActor } from '../../kernel/actor';
 import { DomainError, fieldError, notFound } from '../../kernel/errors';
 import { findAccount } from './territories.queries';
 
-export const accountNotFound = () => notFound('account.not_found', 'Compte introuvable dans votre territoire.');
+export const accountNotFound = () =>
+  notFound('account.not_found', 'Compte introuvable dans votre territoire.');
 
 export async function requireVisibleAccount(db: Db, actor: MemberActor, id: string) {
   const account = await findAccount(db, actor, id);
@@ -16,21 +17,36 @@ export async function assertEmailFree(db: Db, email: string, selfId: string | nu
   let q = db.selectFrom('accounts').select('id').where('email', '=', email);
   if (selfId) q = q.where('id', '<>', selfId);
   if (await q.executeTakeFirst()) {
-    throw new DomainError('conflict', 'account.email_taken', 'Un compte existe déjà avec cette adresse électronique.', [
-      { path: 'email', message: 'Un compte existe déjà avec cette adresse électronique.' },
-    ]);
+    throw new DomainError(
+      'conflict',
+      'account.email_taken',
+      'Un compte existe déjà avec cette adresse électronique.',
+      [{ path: 'email', message: 'Un compte existe déjà avec cette adresse électronique.' }],
+    );
   }
 }
 
 /** A membership can only be given in an active organisation of the admin's own territory. */
-export async function insertMembership(db: Db, actor: MemberActor, accountId: string, organisationId: string, role: Role, now: Date) {
+export async function insertMembership(
+  db: Db,
+  actor: MemberActor,
+  accountId: string,
+  organisationId: string,
+  role: Role,
+  now: Date,
+) {
   const org = await db
     .selectFrom('organisations')
     .select(['id', 'active'])
     .where('territory_id', '=', actor.territoryId)
     .where('id', '=', organisationId)
     .executeTakeFirst();
-  if (!org?.active) throw fieldError('membership.organisation_unknown', 'organisationId', 'Structure introuvable ou désactivée dans votre territoire.');
+  if (!org?.active)
+    throw fieldError(
+      'membership.organisation_unknown',
+      'organisationId',
+      'Structure introuvable ou désactivée dans votre territoire.',
+    );
   const existing = await db
     .selectFrom('memberships')
     .select('id')
@@ -39,10 +55,17 @@ export async function insertMembership(db: Db, actor: MemberActor, accountId: st
     .where('role', '=', role)
     .where('ended_at', 'is', null)
     .executeTakeFirst();
-  if (existing) throw new DomainError('conflict', 'membership.exists', 'Ce compte a déjà ce rôle dans cette structure.');
+  if (existing)
+    throw new DomainError('conflict', 'membership.exists', 'Ce compte a déjà ce rôle dans cette structure.');
   const { id } = await db
     .insertInto('memberships')
-    .values({ territory_id: actor.territoryId, account_id: accountId, organisation_id: organisationId, role, created_at: now })
+    .values({
+      territory_id: actor.territoryId,
+      account_id: accountId,
+      organisation_id: organisationId,
+      role,
+      created_at: now,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;

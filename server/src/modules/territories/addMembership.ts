@@ -11,7 +11,14 @@ export const addMembership = defineUseCase({
   authorize: (ctx) => isTerritoryAdmin(ctx.actor),
   run: async (ctx, input) => {
     await requireVisibleAccount(ctx.trx, ctx.actor, input.id);
-    const membershipId = await insertMembership(ctx.trx, ctx.actor, input.id, input.organisationId, input.role, ctx.now);
+    const membershipId = await insertMembership(
+      ctx.trx,
+      ctx.actor,
+      input.id,
+      input.organisationId,
+      input.role,
+      ctx.now,
+    );
     ctx.emit({
       type: 'MembershipAdded',
       territoryId: ctx.actor.territoryId,
@@ -19,5 +26,9 @@ export const addMembership = defineUseCase({
     });
     return requireVisibleAccount(ctx.trx, ctx.actor, input.id);
   },
-  auditSubject: (input) => ({ subjectType: 'account', subjectId: input.id, details: { organisationId: input.organisationId, role: input.role } }),
+  auditSubject: (input) => ({
+    subjectType: 'account',
+    subjectId: input.id,
+    details: { organisationId: input.organisationId, role: input.role },
+  }),
 });

@@ -12,12 +12,23 @@ export const createAccount = defineUseCase({
     await assertEmailFree(ctx.trx, input.email, null);
     const { id } = await ctx.trx
       .insertInto('accounts')
-      .values({ email: input.email, first_name: input.firstName, last_name: input.lastName, phone: input.phone, created_at: ctx.now, updated_at: ctx.now })
+      .values({
+        email: input.email,
+        first_name: input.firstName,
+        last_name: input.lastName,
+        phone: input.phone,
+        created_at: ctx.now,
+        updated_at: ctx.now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     for (const m of input.memberships) {
       const membershipId = await insertMembership(ctx.trx, ctx.actor, id, m.organisationId, m.role, ctx.now);
-      ctx.emit({ type: 'MembershipAdded', territoryId: ctx.actor.territoryId, payload: { accountId: id, membershipId, organisationId: m.organisationId, role: m.role } });
+      ctx.emit({
+        type: 'MembershipAdded',
+        territoryId: ctx.actor.territoryId,
+        payload: { accountId: id, membershipId, organisationId: m.organisationId, role: m.role },
+      });
     }
     ctx.emit({ type: 'AccountCreated', territoryId: ctx.actor.territoryId, payload: { accountId: id } });
     return requireVisibleAccount(ctx.trx, ctx.actor, id);

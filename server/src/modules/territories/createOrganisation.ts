@@ -1,8 +1,8 @@
 import { organisationInput } from '@spie/contract/territories';
 import { defineUseCase } from '../../kernel/useCase';
 import { checkOrganisation, organisationColumns } from './organisation.checks';
-import { isTerritoryAdmin } from './territories.rules';
 import { findOrganisation } from './territories.queries';
+import { isTerritoryAdmin } from './territories.rules';
 
 export const createOrganisation = defineUseCase({
   name: 'territories.createOrganisation',
@@ -14,7 +14,12 @@ export const createOrganisation = defineUseCase({
     await checkOrganisation(ctx.trx, territoryId, input, null);
     const { id } = await ctx.trx
       .insertInto('organisations')
-      .values({ territory_id: territoryId, ...organisationColumns(input), created_at: ctx.now, updated_at: ctx.now })
+      .values({
+        territory_id: territoryId,
+        ...organisationColumns(input),
+        created_at: ctx.now,
+        updated_at: ctx.now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     ctx.emit({ type: 'OrganisationCreated', territoryId, payload: { organisationId: id, kind: input.kind } });

@@ -14,7 +14,11 @@ export const endMembership = defineUseCase({
   run: async (ctx, input) => {
     await requireVisibleAccount(ctx.trx, ctx.actor, input.id);
     if (input.membershipId === ctx.actor.membershipId) {
-      throw new DomainError('conflict', 'membership.cannot_end_own', 'Vous ne pouvez pas retirer le rattachement avec lequel vous êtes connecté·e.');
+      throw new DomainError(
+        'conflict',
+        'membership.cannot_end_own',
+        'Vous ne pouvez pas retirer le rattachement avec lequel vous êtes connecté·e.',
+      );
     }
     const result = await ctx.trx
       .updateTable('memberships')
@@ -24,9 +28,18 @@ export const endMembership = defineUseCase({
       .where('account_id', '=', input.id)
       .where('ended_at', 'is', null)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) throw notFound('membership.not_found', 'Rattachement introuvable ou déjà retiré.');
-    await ctx.trx.updateTable('sessions').set({ active_membership_id: null }).where('active_membership_id', '=', input.membershipId).execute();
-    ctx.emit({ type: 'MembershipEnded', territoryId: ctx.actor.territoryId, payload: { accountId: input.id, membershipId: input.membershipId } });
+    if (Number(result.numUpdatedRows) === 0)
+      throw notFound('membership.not_found', 'Rattachement introuvable ou déjà retiré.');
+    await ctx.trx
+      .updateTable('sessions')
+      .set({ active_membership_id: null })
+      .where('active_membership_id', '=', input.membershipId)
+      .execute();
+    ctx.emit({
+      type: 'MembershipEnded',
+      territoryId: ctx.actor.territoryId,
+      payload: { accountId: input.id, membershipId: input.membershipId },
+    });
     return requireVisibleAccount(ctx.trx, ctx.actor, input.id);
   },
   auditSubject: (input) => ({ subjectType: 'membership', subjectId: input.membershipId }),

@@ -3,7 +3,8 @@ import { notFound } from '../../kernel/errors';
 import { defineUseCase } from '../../kernel/useCase';
 import { findOrganisation } from './territories.queries';
 
-export const organisationNotFound = () => notFound('organisation.not_found', 'Structure introuvable dans votre territoire.');
+export const organisationNotFound = () =>
+  notFound('organisation.not_found', 'Structure introuvable dans votre territoire.');
 
 /** Any member of the territory may read an organisation's public card. */
 export const getOrganisation = defineUseCase({

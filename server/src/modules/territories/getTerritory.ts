@@ -8,7 +8,13 @@ export async function loadTerritory(db: Db, territoryId: string): Promise<Territ
   const row = await db.selectFrom('territories').selectAll().where('id', '=', territoryId).executeTakeFirst();
   if (!row) throw notFound('territory.not_found', 'Territoire introuvable.');
   // Stored settings are merged over the current defaults, so a new setting gets its default.
-  return { id: row.id, code: row.code, name: row.name, settings: territorySettings.parse(row.settings ?? {}), version: row.version };
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    settings: territorySettings.parse(row.settings ?? {}),
+    version: row.version,
+  };
 }
 
 export const getTerritory = defineUseCase({

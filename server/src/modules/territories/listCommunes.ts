@@ -13,12 +13,19 @@ export const listCommunes = defineUseCase({
     const base = ctx.trx.selectFrom('communes').select(['code', 'name', 'postal_codes']);
     const rows = /^\d{2,5}$/.test(q)
       ? await base
-          .where((eb) => eb.or([eb('code', 'like', `${q}%`), eb(sql`array_to_string(postal_codes, ' ')`, 'like', `%${q}%`)]))
+          .where((eb) =>
+            eb.or([
+              eb('code', 'like', `${q}%`),
+              eb(sql`array_to_string(postal_codes, ' ')`, 'like', `%${q}%`),
+            ]),
+          )
           .orderBy('code')
           .limit(20)
           .execute()
       : await base
-          .where(sql<boolean>`spie_unaccent(lower(name)) % spie_unaccent(${q}) or spie_unaccent(lower(name)) like spie_unaccent(${`${q}%`})`)
+          .where(
+            sql<boolean>`spie_unaccent(lower(name)) % spie_unaccent(${q}) or spie_unaccent(lower(name)) like spie_unaccent(${`${q}%`})`,
+          )
           .orderBy(sql`similarity(spie_unaccent(lower(name)), spie_unaccent(${q}))`, 'desc')
           .orderBy('code')
           .limit(20)

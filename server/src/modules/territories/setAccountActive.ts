@@ -14,7 +14,11 @@ export const setAccountActive = defineUseCase({
   run: async (ctx, input) => {
     await requireVisibleAccount(ctx.trx, ctx.actor, input.id);
     if (!input.active && input.id === ctx.actor.accountId) {
-      throw new DomainError('conflict', 'account.cannot_deactivate_self', 'Vous ne pouvez pas désactiver votre propre compte.');
+      throw new DomainError(
+        'conflict',
+        'account.cannot_deactivate_self',
+        'Vous ne pouvez pas désactiver votre propre compte.',
+      );
     }
     // An account that also works in another territory is not this admin's alone to close.
     const elsewhere = await ctx.trx
@@ -25,7 +29,11 @@ export const setAccountActive = defineUseCase({
       .where('ended_at', 'is', null)
       .executeTakeFirst();
     if (elsewhere && !input.active) {
-      throw new DomainError('conflict', 'account.used_elsewhere', 'Ce compte est aussi rattaché à un autre territoire : retirez plutôt ses rattachements ici.');
+      throw new DomainError(
+        'conflict',
+        'account.used_elsewhere',
+        'Ce compte est aussi rattaché à un autre territoire : retirez plutôt ses rattachements ici.',
+      );
     }
     await ctx.trx
       .updateTable('accounts')
@@ -33,10 +41,23 @@ export const setAccountActive = defineUseCase({
       .where('id', '=', input.id)
       .execute();
     if (!input.active) {
-      await ctx.trx.updateTable('sessions').set({ revoked_at: ctx.now }).where('account_id', '=', input.id).where('revoked_at', 'is', null).execute();
+      await ctx.trx
+        .updateTable('sessions')
+        .set({ revoked_at: ctx.now })
+        .where('account_id', '=', input.id)
+        .where('revoked_at', 'is', null)
+        .execute();
     }
-    ctx.emit({ type: input.active ? 'AccountReactivated' : 'AccountDeactivated', territoryId: ctx.actor.territoryId, payload: { accountId: input.id } });
+    ctx.emit({
+      type: input.active ? 'AccountReactivated' : 'AccountDeactivated',
+      territoryId: ctx.actor.territoryId,
+      payload: { accountId: input.id },
+    });
     return requireVisibleAccount(ctx.trx, ctx.actor, input.id);
   },
-  auditSubject: (input) => ({ subjectType: 'account', subjectId: input.id, details: { active: input.active } }),
+  auditSubject: (input) => ({
+    subjectType: 'account',
+    subjectId: input.id,
+    details: { active: input.active },
+  }),
 });

@@ -32,5 +32,9 @@ export const setOrganisationActive = defineUseCase({
     if (!org) throw organisationNotFound();
     return org;
   },
-  auditSubject: (input) => ({ subjectType: 'organisation', subjectId: input.id, details: { active: input.active } }),
+  auditSubject: (input) => ({
+    subjectType: 'organisation',
+    subjectId: input.id,
+    details: { active: input.active },
+  }),
 });

@@ -5,40 +5,41 @@ import type { DB } from '../../db/schema';
 import type { MemberActor } from '../../kernel/actor';
 import { decodeCursor, encodeCursor } from '../../kernel/cursor';
 
-const organisationColumns = (eb: ExpressionBuilder<DB, 'organisations'>) => [
-  'organisations.id',
-  'organisations.kind',
-  'organisations.name',
-  'organisations.siret',
-  'organisations.safir_code',
-  'organisations.address_line',
-  'organisations.postal_code',
-  'organisations.commune_code',
-  'organisations.email',
-  'organisations.phone',
-  'organisations.sensitive',
-  'organisations.parent_id',
-  'organisations.active',
-  'organisations.version',
-  eb
-    .selectFrom('communes')
-    .select('communes.name')
-    .whereRef('communes.code', '=', 'organisations.commune_code')
-    .as('commune_name'),
-  eb
-    .selectFrom('organisations as p')
-    .select('p.name')
-    .whereRef('p.territory_id', '=', 'organisations.territory_id')
-    .whereRef('p.id', '=', 'organisations.parent_id')
-    .as('parent_name'),
-  eb
-    .selectFrom('memberships as m')
-    .select(eb.fn.countAll<number>().as('n'))
-    .whereRef('m.territory_id', '=', 'organisations.territory_id')
-    .whereRef('m.organisation_id', '=', 'organisations.id')
-    .where('m.ended_at', 'is', null)
-    .as('member_count'),
-] as const;
+const organisationColumns = (eb: ExpressionBuilder<DB, 'organisations'>) =>
+  [
+    'organisations.id',
+    'organisations.kind',
+    'organisations.name',
+    'organisations.siret',
+    'organisations.safir_code',
+    'organisations.address_line',
+    'organisations.postal_code',
+    'organisations.commune_code',
+    'organisations.email',
+    'organisations.phone',
+    'organisations.sensitive',
+    'organisations.parent_id',
+    'organisations.active',
+    'organisations.version',
+    eb
+      .selectFrom('communes')
+      .select('communes.name')
+      .whereRef('communes.code', '=', 'organisations.commune_code')
+      .as('commune_name'),
+    eb
+      .selectFrom('organisations as p')
+      .select('p.name')
+      .whereRef('p.territory_id', '=', 'organisations.territory_id')
+      .whereRef('p.id', '=', 'organisations.parent_id')
+      .as('parent_name'),
+    eb
+      .selectFrom('memberships as m')
+      .select(eb.fn.countAll<number>().as('n'))
+      .whereRef('m.territory_id', '=', 'organisations.territory_id')
+      .whereRef('m.organisation_id', '=', 'organisations.id')
+      .where('m.ended_at', 'is', null)
+      .as('member_count'),
+  ] as const;
 
 function baseOrganisations(db: Db, territoryId: string) {
   return db
@@ -55,7 +56,12 @@ function toOrganisation(r: OrganisationRow): Organisation {
     name: r.name,
     siret: r.siret,
     safirCode: r.safir_code,
-    address: { line: r.address_line, postalCode: r.postal_code, communeCode: r.commune_code, communeName: r.commune_name ?? null },
+    address: {
+      line: r.address_line,
+      postalCode: r.postal_code,
+      communeCode: r.commune_code,
+      communeName: r.commune_name ?? null,
+    },
     email: r.email,
     phone: r.phone,
     sensitive: r.sensitive,
@@ -67,7 +73,11 @@ function toOrganisation(r: OrganisationRow): Organisation {
   };
 }
 
-export async function findOrganisation(db: Db, territoryId: string, id: string): Promise<Organisation | null> {
+export async function findOrganisation(
+  db: Db,
+  territoryId: string,
+  id: string,
+): Promise<Organisation | null> {
   const row = await baseOrganisations(db, territoryId).where('organisations.id', '=', id).executeTakeFirst();
   return row ? toOrganisation(row) : null;
 }
@@ -83,20 +93,41 @@ export async function listOrganisations(
   if (filter.kind) query = query.where('organisations.kind', '=', filter.kind);
   if (filter.q) {
     const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where(sql<boolean>`spie_unaccent(lower(organisations.name)) like spie_unaccent(${pattern})`);
+    query = query.where(
+      sql<boolean>`spie_unaccent(lower(organisations.name)) like spie_unaccent(${pattern})`,
+    );
   }
-  const rows = await query.orderBy(sql`lower(organisations.name)`).orderBy('organisations.id').limit(1000).execute();
+  const rows = await query
+    .orderBy(sql`lower(organisations.name)`)
+    .orderBy('organisations.id')
+    .limit(1000)
+    .execute();
   return rows.map(toOrganisation);
 }
 
-async function membershipsInTerritory(db: Db, territoryId: string, accountIds: string[]): Promise<Map<string, Membership[]>> {
+async function membershipsInTerritory(
+  db: Db,
+  territoryId: string,
+  accountIds: string[],
+): Promise<Map<string, Membership[]>> {
   const result = new Map<string, Membership[]>();
   if (accountIds.length === 0) return result;
   const rows = await db
     .selectFrom('memberships as m')
-    .innerJoin('organisations as o', (j) => j.onRef('o.territory_id', '=', 'm.territory_id').onRef('o.id', '=', 'm.organisation_id'))
+    .innerJoin('organisations as o', (j) =>
+      j.onRef('o.territory_id', '=', 'm.territory_id').onRef('o.id', '=', 'm.organisation_id'),
+    )
     .innerJoin('territories as t', 't.id', 'm.territory_id')
-    .select(['m.id', 'm.account_id', 'm.organisation_id', 'o.name', 'o.kind', 'm.territory_id', 't.name as territory_name', 'm.role'])
+    .select([
+      'm.id',
+      'm.account_id',
+      'm.organisation_id',
+      'o.name',
+      'o.kind',
+      'm.territory_id',
+      't.name as territory_name',
+      'm.role',
+    ])
     .where('m.territory_id', '=', territoryId)
     .where('m.account_id', 'in', accountIds)
     .where('m.ended_at', 'is', null)
@@ -132,30 +163,65 @@ function visibleAccounts(db: Db, actor: MemberActor) {
         .select(sql`1`.as('one'))
         .whereRef('vm.account_id', '=', 'a.id')
         .where('vm.territory_id', '=', actor.territoryId)
-        .$if(actor.role !== 'territory_admin', (q) => q.where('vm.organisation_id', '=', actor.organisationId)),
+        .$if(actor.role !== 'territory_admin', (q) =>
+          q.where('vm.organisation_id', '=', actor.organisationId),
+        ),
     ),
   );
 }
 
-const accountColumns = ['a.id', 'a.email', 'a.first_name', 'a.last_name', 'a.phone', 'a.active', 'a.version'] as const;
+const accountColumns = [
+  'a.id',
+  'a.email',
+  'a.first_name',
+  'a.last_name',
+  'a.phone',
+  'a.active',
+  'a.version',
+] as const;
 
 export async function findAccount(db: Db, actor: MemberActor, id: string): Promise<Account | null> {
-  const row = await visibleAccounts(db, actor).select(accountColumns).where('a.id', '=', id).executeTakeFirst();
+  const row = await visibleAccounts(db, actor)
+    .select(accountColumns)
+    .where('a.id', '=', id)
+    .executeTakeFirst();
   if (!row) return null;
   const memberships = await membershipsInTerritory(db, actor.territoryId, [row.id]);
   return toAccount(row, memberships.get(row.id) ?? []);
 }
 
-type AccountRow = { id: string; email: string; first_name: string; last_name: string; phone: string | null; active: boolean; version: number };
+type AccountRow = {
+  id: string;
+  email: string;
+  first_name: string;
+  last_name: string;
+  phone: string | null;
+  active: boolean;
+  version: number;
+};
 function toAccount(r: AccountRow, memberships: Membership[]): Account {
-  return { id: r.id, email: r.email, firstName: r.first_name, lastName: r.last_name, phone: r.phone, active: r.active, version: r.version, memberships };
+  return {
+    id: r.id,
+    email: r.email,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    phone: r.phone,
+    active: r.active,
+    version: r.version,
+    memberships,
+  };
 }
 
 /** Keyset pagination on (last name, first name, id), the order people read a staff list in. */
 export async function listAccounts(
   db: Db,
   actor: MemberActor,
-  filter: { q?: string | undefined; organisationId?: string | undefined; after?: string | undefined; limit: number },
+  filter: {
+    q?: string | undefined;
+    organisationId?: string | undefined;
+    after?: string | undefined;
+    limit: number;
+  },
 ): Promise<{ items: Account[]; next: string | null }> {
   let query = visibleAccounts(db, actor).select([
     ...accountColumns,
@@ -185,7 +251,9 @@ export async function listAccounts(
   const cursor = decodeCursor(filter.after, 3);
   if (cursor) {
     const [k1, k2, id] = cursor;
-    query = query.where(sql<boolean>`(lower(a.last_name), lower(a.first_name), a.id) > (${k1}, ${k2}, ${id}::uuid)`);
+    query = query.where(
+      sql<boolean>`(lower(a.last_name), lower(a.first_name), a.id) > (${k1}, ${k2}, ${id}::uuid)`,
+    );
   }
   const rows = await query
     .orderBy(sql`lower(a.last_name)`)
@@ -194,7 +262,11 @@ export async function listAccounts(
     .limit(filter.limit + 1)
     .execute();
   const pageRows = rows.slice(0, filter.limit);
-  const memberships = await membershipsInTerritory(db, actor.territoryId, pageRows.map((r) => r.id));
+  const memberships = await membershipsInTerritory(
+    db,
+    actor.territoryId,
+    pageRows.map((r) => r.id),
+  );
   const last = pageRows[pageRows.length - 1];
   return {
     items: pageRows.map((r) => toAccount(r, memberships.get(r.id) ?? [])),

@@ -27,7 +27,11 @@ export const updateAccount = defineUseCase({
       .where('version', '=', input.version)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw staleVersion('account', current);
-    ctx.emit({ type: 'AccountUpdated', territoryId: ctx.actor.territoryId, payload: { accountId: input.id } });
+    ctx.emit({
+      type: 'AccountUpdated',
+      territoryId: ctx.actor.territoryId,
+      payload: { accountId: input.id },
+    });
     return requireVisibleAccount(ctx.trx, ctx.actor, input.id);
   },
   auditSubject: (input) => ({ subjectType: 'account', subjectId: input.id }),

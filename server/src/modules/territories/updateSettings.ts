@@ -19,7 +19,9 @@ export const updateSettings = defineUseCase({
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) throw staleVersion('territory', current);
     const changed = Object.keys(input.settings).filter(
-      (k) => input.settings[k as keyof typeof input.settings] !== current.settings[k as keyof typeof current.settings],
+      (k) =>
+        input.settings[k as keyof typeof input.settings] !==
+        current.settings[k as keyof typeof current.settings],
     );
     ctx.emit({ type: 'TerritorySettingsUpdated', territoryId: ctx.actor.territoryId, payload: { changed } });
     return loadTerritory(ctx.trx, ctx.actor.territoryId);

@@ -8,8 +8,16 @@ export async function welcomeNewAccount(deps: Deps, event: StoredEvent): Promise
   const territoryId = event.territoryId;
   if (!territoryId) return;
   await deps.database.db.transaction().execute(async (trx) => {
-    const account = await trx.selectFrom('accounts').select(['email', 'first_name']).where('id', '=', accountId).executeTakeFirst();
-    const territory = await trx.selectFrom('territories').select('name').where('id', '=', territoryId).executeTakeFirst();
+    const account = await trx
+      .selectFrom('accounts')
+      .select(['email', 'first_name'])
+      .where('id', '=', accountId)
+      .executeTakeFirst();
+    const territory = await trx
+      .selectFrom('territories')
+      .select('name')
+      .where('id', '=', territoryId)
+      .executeTakeFirst();
     if (!account || !territory) return;
     // Idempotent: a retried event does not send a second welcome.
     const already = await trx

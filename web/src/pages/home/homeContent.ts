@@ -60,7 +60,7 @@ export const homeContentByRole: Record<Role, HomeContent> = {
     links: [],
   },
   orientation_manager: {
-    intro: 'Décidez de l’orientation des personnes vers l’organisme qui les accompagnera.',
+    intro: 'Vous trouverez ici les personnes qui attendent une décision, avec le délai restant pour chacune.',
     sections: [
       {
         title: 'Personnes à orienter',
@@ -94,7 +94,7 @@ export const homeContentByRole: Record<Role, HomeContent> = {
     links: [],
   },
   territory_admin: {
-    intro: 'Gérez les structures, les comptes et les paramètres de votre territoire.',
+    intro: 'Choisissez ci-dessous ce que vous voulez gérer.',
     sections: [],
     links: [
       {
@@ -116,7 +116,7 @@ export const homeContentByRole: Record<Role, HomeContent> = {
     ],
   },
   steering_viewer: {
-    intro: 'Consultez les indicateurs du territoire. Ils sont agrégés : aucune personne n’y est nommée.',
+    intro: 'Les indicateurs sont des totaux : aucune personne n’y est nommée.',
     sections: [
       {
         title: 'Indicateurs',
