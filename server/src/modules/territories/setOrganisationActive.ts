@@ -1,5 +1,6 @@
 import { uuid } from '@spie/contract';
 import { z } from 'zod';
+import { DomainError } from '../../kernel/errors';
 import { defineUseCase } from '../../kernel/useCase';
 import { organisationNotFound } from './getOrganisation';
 import { findOrganisation } from './territories.queries';
@@ -16,6 +17,13 @@ export const setOrganisationActive = defineUseCase({
   authorize: (ctx) => isTerritoryAdmin(ctx.actor),
   run: async (ctx, input) => {
     const territoryId = ctx.actor.territoryId;
+    if (!input.active && input.id === ctx.actor.organisationId) {
+      throw new DomainError(
+        'conflict',
+        'organisation.cannot_deactivate_own',
+        'Vous ne pouvez pas désactiver la structure avec laquelle vous êtes connecté·e.',
+      );
+    }
     const result = await ctx.trx
       .updateTable('organisations')
       .set((eb) => ({ active: input.active, version: eb('version', '+', 1), updated_at: ctx.now }))
