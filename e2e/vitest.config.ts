@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+// Browser journeys against the real server (started once by the global setup). Files run one
+// after the other: they share one server and its demo territory.
+export default defineConfig({
+  test: {
+    include: ['specs/**/*.spec.ts'],
+    globalSetup: ['./support/globalSetup.ts'],
+    fileParallelism: false,
+    pool: 'forks',
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+    teardownTimeout: 30_000,
+    reporters: ['default'],
+  },
+});
