@@ -12,7 +12,10 @@ export const auditRoutes = {
     query: z.object({
       action: z.string().trim().max(100).optional(),
       accountId: z.uuid().optional(),
-      after: z.string().regex(/^\d+$/).optional(),
+      after: z
+        .string()
+        .regex(/^\d{1,18}$/, 'Curseur de pagination invalide.')
+        .optional(),
       limit: z.coerce.number().int().min(1).max(200).default(50),
     }),
     response: page(auditEntry),

@@ -39,8 +39,30 @@ interface HashedFields {
   details: unknown;
 }
 
+/**
+ * Hashes exactly the chained fields: callers may pass a whole stored row (with `prev_hash`,
+ * `hash` or any column added later), which must not change the content that was hashed.
+ */
 export function auditRowHash(prevHash: string, row: HashedFields): string {
-  const content = canonicalJson({ ...row, at: row.at.toISOString(), seq: String(row.seq) });
+  const fields: HashedFields = {
+    seq: row.seq,
+    chain: row.chain,
+    territory_id: row.territory_id,
+    at: row.at,
+    account_id: row.account_id,
+    membership_id: row.membership_id,
+    organisation_id: row.organisation_id,
+    role: row.role,
+    action: row.action,
+    subject_type: row.subject_type,
+    subject_id: row.subject_id,
+    person_id: row.person_id,
+    section: row.section,
+    outcome: row.outcome,
+    request_id: row.request_id,
+    details: row.details,
+  };
+  const content = canonicalJson({ ...fields, at: row.at.toISOString(), seq: String(row.seq) });
   return sha256(`${prevHash}\n${content}`);
 }
 

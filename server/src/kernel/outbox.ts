@@ -83,7 +83,10 @@ export async function deliverOutbox(
     )
     returning *`
     .execute(db)
-    .then((r) => r.rows);
+    // UPDATE … RETURNING does not keep the subquery's order: deliver oldest first.
+    .then((r) =>
+      r.rows.sort((a, b) => a.occurred_at.getTime() - b.occurred_at.getTime() || (a.id < b.id ? -1 : 1)),
+    );
   for (const row of due) {
     const event: StoredEvent = {
       id: row.id,

@@ -1,7 +1,7 @@
 import { pageQuery } from '@spie/contract';
 import type { Notification } from '@spie/contract/notifications';
 import { sql } from 'kysely';
-import { decodeCursor, encodeCursor } from '../../kernel/cursor';
+import { decodeCursor, encodeCursor, isTimestampValue, isUuidValue } from '../../kernel/cursor';
 import { notFound } from '../../kernel/errors';
 import { defineUseCase } from '../../kernel/useCase';
 
@@ -35,7 +35,7 @@ export const demoInbox = defineUseCase({
           ]),
         ),
       );
-    const cursor = decodeCursor(input.after, 2);
+    const cursor = decodeCursor(input.after, 2, (v) => isTimestampValue(v[0]) && isUuidValue(v[1]));
     if (cursor)
       q = q.where(
         sql<boolean>`(created_at, id) < (${new Date(String(cursor[0]))}, ${String(cursor[1])}::uuid)`,

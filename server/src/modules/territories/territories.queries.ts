@@ -3,7 +3,7 @@ import { type ExpressionBuilder, sql } from 'kysely';
 import type { Db } from '../../db/database';
 import type { DB } from '../../db/schema';
 import type { MemberActor } from '../../kernel/actor';
-import { decodeCursor, encodeCursor } from '../../kernel/cursor';
+import { decodeCursor, encodeCursor, isUuidValue } from '../../kernel/cursor';
 
 const organisationColumns = (eb: ExpressionBuilder<DB, 'organisations'>) =>
   [
@@ -248,7 +248,11 @@ export async function listAccounts(
       ),
     );
   }
-  const cursor = decodeCursor(filter.after, 3);
+  const cursor = decodeCursor(
+    filter.after,
+    3,
+    (v) => typeof v[0] === 'string' && typeof v[1] === 'string' && isUuidValue(v[2]),
+  );
   if (cursor) {
     const [k1, k2, id] = cursor;
     query = query.where(
