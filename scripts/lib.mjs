@@ -42,10 +42,10 @@ export function ensureDependencies() {
   const stale =
     !existsSync(marker) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(marker).mtimeMs);
   if (!stale) return;
-  console.log('Installation des dépendances (npm ci)…');
-  const status = runNpm(
-    existsSync(lock) ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund'],
-  );
+  console.log('Installation des dépendances (npm install)…');
+  // `npm install` honours package-lock.json; `npm ci` is avoided because some npm set-ups
+  // (e.g. omit-lockfile-registry-resolved) write lock files that `npm ci` then rejects.
+  const status = runNpm(['install', '--no-audit', '--no-fund']);
   if (status !== 0) {
     console.error("L'installation des dépendances a échoué (voir ci-dessus).");
     process.exit(status);
