@@ -30,6 +30,10 @@ export interface RouteDefinition<
   response: R;
   /** Status of a successful answer. */
   status: 200 | 201 | 204;
+  /** Larger request bodies (uploads), in bytes; the server default is 1 MiB. */
+  bodyLimitBytes?: number;
+  /** The answer is a file (the handler sets its headers), not JSON. */
+  binary?: boolean;
 }
 
 const empty = z.object({});
@@ -52,6 +56,8 @@ export function defineRoute<
   body?: B;
   response: R;
   status?: 200 | 201 | 204;
+  bodyLimitBytes?: number;
+  binary?: boolean;
 }): RouteDefinition<P, Q, B, R> {
   return {
     ...def,

@@ -2,6 +2,7 @@ import { type AnyRoute, allRoutes, buildPath } from '@spie/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { moduleBindings } from '../app';
 import { createOtherTerritory, loginAs } from '../testing/fixtures';
+import { type RouteInput, type SampleIds, sampleSets } from '../testing/routeSamples';
 import { TestClient } from '../testing/httpClient';
 import { createTestContext, type TestContext } from '../testing/testContext';
 
@@ -23,88 +24,16 @@ const PUBLIC_ROUTES: Record<string, string> = {
   'GET /readyz': 'readiness probe',
 };
 
-/**
- * Routes any member of the territory may use, whatever their organisation, with the reason.
- * Every other route must refuse a professional of an unrelated organisation of the same territory.
- */
-const OPEN_TO_TERRITORY_MEMBERS: Record<string, string> = {
-  'auth.chooseMembership': "acts on one's own session only (others' memberships are 404)",
-  'auth.logout': 'own session',
-  'auth.logoutEverywhere': 'own sessions',
-  'territories.getTerritory': "territory name and settings frame everyone's work",
-  'territories.listOrganisations': 'the organisation directory of the territory',
-  'territories.getOrganisation': 'an organisation card of the directory',
-  'territories.listCommunes': 'public reference data',
-  'notifications.demoInbox': "demo mode, scoped to one's own messages",
-};
+type Ids = SampleIds;
 
-/** Valid inputs, so that a refusal comes from the rule and not from validation. */
-function sampleInput(
-  route: AnyRoute,
-  ids: Ids,
-): { params?: Record<string, string>; query?: Record<string, string>; body?: unknown } {
-  const org = {
-    kind: 'association',
-    name: 'Association témoin',
-    siret: '',
-    safirCode: '',
-    address: { line: '1 rue Témoin', postalCode: '93000', communeCode: '93008' },
-    email: '',
-    phone: '',
-    sensitive: false,
-    parentId: null,
-  };
-  const samples: Record<
-    string,
-    { params?: Record<string, string>; query?: Record<string, string>; body?: unknown }
-  > = {
-    'auth.chooseMembership': { body: { membershipId: ids.membershipId } },
-    'auth.logout': {},
-    'auth.logoutEverywhere': {},
-    'territories.getTerritory': {},
-    'territories.updateSettings': { body: { settings: {}, version: 1 } },
-    'territories.listOrganisations': {},
-    'territories.getOrganisation': { params: { id: ids.organisationId } },
-    'territories.createOrganisation': { body: org },
-    'territories.updateOrganisation': {
-      params: { id: ids.organisationId },
-      body: { organisation: org, version: 1 },
-    },
-    'territories.setOrganisationActive': { params: { id: ids.organisationId }, body: { active: false } },
-    'territories.listAccounts': {},
-    'territories.getAccount': { params: { id: ids.accountId } },
-    'territories.createAccount': {
-      body: {
-        email: 'temoin@example.org',
-        firstName: 'T',
-        lastName: 'Témoin',
-        memberships: [{ organisationId: ids.organisationId, role: 'professional' }],
-      },
-    },
-    'territories.updateAccount': {
-      params: { id: ids.accountId },
-      body: { account: { email: 'x@example.org', firstName: 'X', lastName: 'Y' }, version: 1 },
-    },
-    'territories.setAccountActive': { params: { id: ids.accountId }, body: { active: false } },
-    'territories.addMembership': {
-      params: { id: ids.accountId },
-      body: { organisationId: ids.organisationId, role: 'professional' },
-    },
-    'territories.endMembership': { params: { id: ids.accountId, membershipId: ids.membershipId } },
-    'territories.listCommunes': { query: { q: 'bobigny' } },
-    'notifications.demoInbox': {},
-    'audit.list': {},
-  };
-  const sample = samples[route.id];
-  if (!sample) throw new Error(`No sample input for route ${route.id}: add one to routePermissions.test.ts`);
-  return sample;
-}
+const OPEN_TO_TERRITORY_MEMBERS: Record<string, string> = Object.assign({}, ...sampleSets.map((s) => s.openToTerritoryMembers));
 
-interface Ids {
-  territoryId: string;
-  organisationId: string;
-  accountId: string;
-  membershipId: string;
+function sampleInput(route: AnyRoute, ids: Ids): RouteInput {
+  for (const set of sampleSets) {
+    const sample = set.inputs(ids)[route.id];
+    if (sample) return sample;
+  }
+  throw new Error(`No sample input for route ${route.id}: add one to server/src/testing/routeSamples/`);
 }
 
 let ctx: TestContext;
@@ -128,6 +57,7 @@ async function freshWorld(): Promise<void> {
     accountId: m.account_id,
     membershipId: m.id,
   };
+  for (const set of sampleSets) if (set.prepare) Object.assign(ids, await set.prepare(ctx, ids));
 }
 
 beforeAll(async () => {
@@ -177,14 +107,8 @@ describe('route permissions', () => {
     async (_id, route) => {
       for (const lastName of ['Ailleurs', 'Autreadmin']) {
         await freshWorld();
-        const secrets = [
-          ids.territoryId,
-          ids.organisationId,
-          ids.accountId,
-          ids.membershipId,
-          'Seine-Saint-Denis',
-          'Girard',
-        ];
+        // Every id of territory 93 the samples use, and names that only its data carries.
+        const secrets = [...Object.values(ids), 'Seine-Saint-Denis', 'Girard'];
         const client = await loginAs(ctx, lastName);
         const res = await client.call(route, sampleInput(route, ids));
         const hasResourceId = /:[a-zA-Z]+/.test(route.path) || route.id === 'auth.chooseMembership';

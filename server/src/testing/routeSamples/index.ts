@@ -1,0 +1,7 @@
+import { foundationSamples } from './foundation';
+import type { RouteSampleSet } from './types';
+
+export type { RouteInput, RouteSampleSet, SampleIds } from './types';
+
+/** Every module's sample set; a module with routes adds its own file here. */
+export const sampleSets: RouteSampleSet[] = [foundationSamples];
