@@ -2,12 +2,13 @@ import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './auth/auth.routes';
 import type { AnyRoute } from './http';
 import { notificationsRoutes } from './notifications/notifications.routes';
+import { peopleRoutes } from './people/people.routes';
 import { territoriesRoutes } from './territories/territories.routes';
 
 export * from './errors';
 export * from './http';
 
-export { auditRoutes, authRoutes, notificationsRoutes, territoriesRoutes };
+export { auditRoutes, authRoutes, notificationsRoutes, peopleRoutes, territoriesRoutes };
 
 /** Every API route of the contract: the server mounts them all, the OpenAPI document lists them. */
 export const allRoutes: AnyRoute[] = [
@@ -15,4 +16,5 @@ export const allRoutes: AnyRoute[] = [
   ...Object.values(territoriesRoutes),
   ...Object.values(notificationsRoutes),
   ...Object.values(auditRoutes),
+  ...Object.values(peopleRoutes),
 ];

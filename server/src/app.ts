@@ -19,6 +19,7 @@ import { DomainError, unauthenticated } from './kernel/errors';
 import { auditBindings } from './modules/audit';
 import { authBindings, resolveSession, SESSION_COOKIE } from './modules/auth';
 import { notificationsBindings } from './modules/notifications';
+import { peopleBindings } from './modules/people';
 import { territoriesBindings } from './modules/territories';
 
 export const CSRF_COOKIE = 'spie_csrf';
@@ -30,6 +31,7 @@ export const moduleBindings: RouteBinding[] = [
   ...territoriesBindings,
   ...notificationsBindings,
   ...auditBindings,
+  ...peopleBindings,
 ];
 
 declare module 'fastify' {

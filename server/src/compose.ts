@@ -11,11 +11,14 @@ import { deliverOutbox, EventBus } from './kernel/outbox';
 import { loadSecretKey } from './kernel/secretKey';
 import { Worker } from './kernel/worker';
 import { deliverNotifications } from './modules/notifications';
+import { recordTimelineEntry } from './modules/people';
 import { welcomeNewAccount } from './modules/territories';
 
 /** Wires every subscriber to the event bus: the one place that knows who reacts to what. */
 function subscribe(bus: EventBus, deps: Deps): void {
   bus.subscribe('AccountCreated', 'territories.welcomeNewAccount', (event) => welcomeNewAccount(deps, event));
+  // Any event about a person that carries a timeline entry (see modules/people/people.timeline.ts).
+  bus.subscribeAll('people.timeline', (event) => recordTimelineEntry(deps, event));
 }
 
 export function composeDeps(input: {

@@ -1,1 +1,4 @@
 export * from './nir';
+export * from './people.enums';
+export * from './people.routes';
+export * from './people.schema';

@@ -70,6 +70,41 @@ export interface Communes {
   postal_codes: Generated<string[]>;
 }
 
+export interface Documents {
+  category: string;
+  content: Buffer | null;
+  content_type: string;
+  deleted_at: Timestamp | null;
+  filename: string;
+  id: Generated<string>;
+  organisation_id: string | null;
+  person_id: string;
+  retention_until: string | null;
+  section: string;
+  sha256: string;
+  size_bytes: number;
+  territory_id: string;
+  uploaded_at: Generated<Timestamp>;
+  uploaded_by_account_id: string | null;
+}
+
+export interface FollowUps {
+  account_id: string | null;
+  answered_by_account_id: string | null;
+  created_at: Generated<Timestamp>;
+  created_by_account_id: string | null;
+  end_reason: string | null;
+  ended_at: Timestamp | null;
+  id: Generated<string>;
+  organisation_id: string;
+  person_id: string;
+  reason: string | null;
+  role: string;
+  started_at: Timestamp | null;
+  status: string;
+  territory_id: string;
+}
+
 export interface Memberships {
   account_id: string;
   created_at: Generated<Timestamp>;
@@ -133,6 +168,107 @@ export interface OutboxEvents {
   type: string;
 }
 
+export interface PersonConsents {
+  decision: string;
+  id: Generated<string>;
+  organisation_id: string;
+  person_id: string;
+  recorded_at: Generated<Timestamp>;
+  recorded_by_account_id: string | null;
+  section: string;
+  territory_id: string;
+  withdrawn_at: Timestamp | null;
+}
+
+export interface PersonInformation {
+  channel: string;
+  id: Generated<string>;
+  informed_on: string;
+  person_id: string;
+  recorded_at: Generated<Timestamp>;
+  recorded_by_account_id: string | null;
+  territory_id: string;
+}
+
+export interface PersonMerges {
+  id: Generated<string>;
+  kept_id: string;
+  merged_at: Generated<Timestamp>;
+  merged_by_account_id: string | null;
+  merged_id: string;
+  moved: Json;
+  reason: string;
+  territory_id: string;
+  undone_at: Timestamp | null;
+}
+
+export interface Persons {
+  address_line: string | null;
+  benefit_matricule: string | null;
+  benefit_organism: string | null;
+  birth_commune_code: string | null;
+  birth_country_code: string | null;
+  birth_date: string;
+  birth_name: string;
+  children_age_bands: Generated<string[]>;
+  civility: string | null;
+  commune_code: string | null;
+  created_at: Generated<Timestamp>;
+  created_by_account_id: string | null;
+  dependent_children: Generated<number>;
+  email: string | null;
+  first_names: string[];
+  france_travail_id: string | null;
+  household_role: string | null;
+  household_version: Generated<number>;
+  id: Generated<string>;
+  identity_version: Generated<number>;
+  internal_id: string | null;
+  language: string | null;
+  last_contact_at: Timestamp | null;
+  lone_parent: Generated<boolean>;
+  merged_at: Timestamp | null;
+  merged_into_id: string | null;
+  nir_encrypted: string | null;
+  nir_index: string | null;
+  nir_masked: string | null;
+  partner_id: string | null;
+  phone_mobile: string | null;
+  phone_other: string | null;
+  postal_code: string | null;
+  preferred_channel: string | null;
+  search_text: Generated<string>;
+  sex: string;
+  territory_id: string;
+  updated_at: Generated<Timestamp>;
+  usage_name: string | null;
+}
+
+export interface PersonStatuses {
+  details: Generated<Json>;
+  end_date: string | null;
+  id: Generated<string>;
+  kind: string;
+  person_id: string;
+  recorded_at: Generated<Timestamp>;
+  recorded_by_account_id: string | null;
+  source: Generated<string>;
+  start_date: string;
+  territory_id: string;
+  value: string | null;
+}
+
+export interface SensitiveNotes {
+  author_account_id: string | null;
+  category: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  organisation_id: string | null;
+  person_id: string;
+  territory_id: string;
+  text_encrypted: string;
+}
+
 export interface Sessions {
   account_id: string;
   active_membership_id: string | null;
@@ -154,15 +290,38 @@ export interface Territories {
   version: Generated<number>;
 }
 
+export interface TimelineEvents {
+  actor_account_id: string | null;
+  id: Generated<string>;
+  link: string | null;
+  occurred_at: Timestamp;
+  organisation_id: string | null;
+  person_id: string;
+  section: string;
+  source_event_id: string | null;
+  summary: string;
+  territory_id: string;
+  type: string;
+}
+
 export interface DB {
   accounts: Accounts;
   audit_heads: AuditHeads;
   audit_log: AuditLog;
   communes: Communes;
+  documents: Documents;
+  follow_ups: FollowUps;
   memberships: Memberships;
   notifications: Notifications;
   organisations: Organisations;
   outbox_events: OutboxEvents;
+  person_consents: PersonConsents;
+  person_information: PersonInformation;
+  person_merges: PersonMerges;
+  person_statuses: PersonStatuses;
+  persons: Persons;
+  sensitive_notes: SensitiveNotes;
   sessions: Sessions;
   territories: Territories;
+  timeline_events: TimelineEvents;
 }

@@ -2,8 +2,8 @@ import { type AnyRoute, allRoutes, buildPath } from '@spie/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { moduleBindings } from '../app';
 import { createOtherTerritory, loginAs } from '../testing/fixtures';
-import { type RouteInput, type SampleIds, sampleSets } from '../testing/routeSamples';
 import { TestClient } from '../testing/httpClient';
+import { type RouteInput, type SampleIds, sampleSets } from '../testing/routeSamples';
 import { createTestContext, type TestContext } from '../testing/testContext';
 
 /**
@@ -26,7 +26,10 @@ const PUBLIC_ROUTES: Record<string, string> = {
 
 type Ids = SampleIds;
 
-const OPEN_TO_TERRITORY_MEMBERS: Record<string, string> = Object.assign({}, ...sampleSets.map((s) => s.openToTerritoryMembers));
+const OPEN_TO_TERRITORY_MEMBERS: Record<string, string> = Object.assign(
+  {},
+  ...sampleSets.map((s) => s.openToTerritoryMembers),
+);
 
 function sampleInput(route: AnyRoute, ids: Ids): RouteInput {
   for (const set of sampleSets) {

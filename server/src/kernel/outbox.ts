@@ -38,6 +38,8 @@ export async function writeEvents(trx: Transaction<DB>, events: DomainEvent[], a
  * In-process subscribers by event type. Each subscriber has a name; the outbox row remembers
  * which ones already succeeded, so a retry never runs a successful subscriber twice.
  */
+const ALL = '*';
+
 export class EventBus {
   readonly #subscribers = new Map<string, Map<string, Subscriber>>();
 
@@ -48,8 +50,16 @@ export class EventBus {
     this.#subscribers.set(type, byName);
   }
 
+  /** A subscriber to every event type (it ignores the events that do not concern it). */
+  subscribeAll(name: string, handler: Subscriber): void {
+    this.subscribe(ALL, name, handler);
+  }
+
   subscribersOf(type: string): [string, Subscriber][] {
-    return [...(this.#subscribers.get(type) ?? new Map()).entries()];
+    return [
+      ...(this.#subscribers.get(type) ?? new Map()).entries(),
+      ...(this.#subscribers.get(ALL) ?? new Map()).entries(),
+    ];
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as foundation from './20261121T1200_foundation';
+import * as people from './20261121T1400_people';
 
 /**
  * Every migration, in order. Listed statically so that every runtime (tsx, Vitest, a bundle)
@@ -7,4 +8,5 @@ import * as foundation from './20261121T1200_foundation';
  */
 export const migrations: Record<string, Migration> = {
   '20261121T1200_foundation': foundation,
+  '20261121T1400_people': people,
 };

@@ -32,7 +32,10 @@ export const foundationSamples: RouteSampleSet = {
       'territories.listOrganisations': {},
       'territories.getOrganisation': { params: { id: ids.organisationId } },
       'territories.createOrganisation': { body: org },
-      'territories.updateOrganisation': { params: { id: ids.organisationId }, body: { organisation: org, version: 1 } },
+      'territories.updateOrganisation': {
+        params: { id: ids.organisationId },
+        body: { organisation: org, version: 1 },
+      },
       'territories.setOrganisationActive': { params: { id: ids.organisationId }, body: { active: false } },
       'territories.listAccounts': {},
       'territories.getAccount': { params: { id: ids.accountId } },

@@ -1,7 +1,9 @@
 import { foundationSamples } from './foundation';
+import { peopleRecordSamples } from './peopleRecord';
+import { peopleTeamSamples } from './peopleTeam';
 import type { RouteSampleSet } from './types';
 
 export type { RouteInput, RouteSampleSet, SampleIds } from './types';
 
 /** Every module's sample set; a module with routes adds its own file here. */
-export const sampleSets: RouteSampleSet[] = [foundationSamples];
+export const sampleSets: RouteSampleSet[] = [foundationSamples, peopleRecordSamples, peopleTeamSamples];
