@@ -1,10 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
-import { cube } from '@electric-sql/pglite/contrib/cube';
-import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
@@ -30,7 +26,11 @@ const parsers: Record<number, (value: string) => unknown> = {
   [OID.date]: (v) => v,
 };
 
-export const pgliteExtensions = { btree_gin, cube, earthdistance, pg_trgm, pgcrypto, unaccent };
+/**
+ * Only the extensions the migrations create: each one loaded costs PGlite memory (≈ 20 MB).
+ * cube/earthdistance arrive with the catalogue's distance search.
+ */
+export const pgliteExtensions = { pg_trgm, unaccent };
 
 export async function openPglite(dataDir: string | null, loadDataDir?: Blob | File): Promise<PGlite> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });

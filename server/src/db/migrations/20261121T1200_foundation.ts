@@ -34,7 +34,8 @@ const roles = [
 const list = (values: string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  for (const ext of ['pg_trgm', 'unaccent', 'pgcrypto']) {
+  // gen_random_uuid() is built in since PostgreSQL 13: no pgcrypto needed.
+  for (const ext of ['pg_trgm', 'unaccent']) {
     await sql`create extension if not exists ${sql.raw(ext)}`.execute(db);
   }
 
