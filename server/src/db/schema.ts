@@ -105,6 +105,13 @@ export interface FollowUps {
   territory_id: string;
 }
 
+export interface JobRuns {
+  last_outcome: Json | null;
+  last_run_at: Timestamp;
+  last_run_on: string;
+  name: string;
+}
+
 export interface Memberships {
   account_id: string;
   created_at: Generated<Timestamp>;
@@ -311,6 +318,7 @@ export interface DB {
   communes: Communes;
   documents: Documents;
   follow_ups: FollowUps;
+  job_runs: JobRuns;
   memberships: Memberships;
   notifications: Notifications;
   organisations: Organisations;

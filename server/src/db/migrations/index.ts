@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as foundation from './20261121T1200_foundation';
 import * as people from './20261121T1400_people';
+import * as jobRuns from './20261121T1500_job_runs';
 
 /**
  * Every migration, in order. Listed statically so that every runtime (tsx, Vitest, a bundle)
@@ -9,4 +10,5 @@ import * as people from './20261121T1400_people';
 export const migrations: Record<string, Migration> = {
   '20261121T1200_foundation': foundation,
   '20261121T1400_people': people,
+  '20261121T1500_job_runs': jobRuns,
 };
