@@ -126,6 +126,8 @@ export async function buildApp(deps: Deps, options: { serveWeb?: boolean } = {})
     app.route({
       method: route.method,
       url: route.path,
+      // Uploads may declare a larger body than the 1 MiB default.
+      ...(route.bodyLimitBytes ? { bodyLimit: route.bodyLimitBytes } : {}),
       handler: async (request: FastifyRequest, reply: FastifyReply) => {
         request.actor = await resolveActor(request);
         if (route.access !== 'public' && request.actor.kind === 'anonymous') throw unauthenticated();
@@ -147,6 +149,11 @@ export async function buildApp(deps: Deps, options: { serveWeb?: boolean } = {})
           sessionToken: request.cookies[SESSION_COOKIE] ?? null,
           ip: request.ip,
         });
+        // A file answer: the handler sent it with its own headers (type, attachment, no-store).
+        if (route.binary) {
+          if (!reply.sent) throw new Error(`binary route ${route.id} did not send its file`);
+          return reply;
+        }
         reply.status(route.status).header('cache-control', 'no-store');
         return route.status === 204 ? reply.send() : result;
       },

@@ -5,13 +5,14 @@ import { migrateToLatest } from './db/migrate';
 import { ensureReferenceData } from './db/referenceData';
 import { type Clock, systemClock } from './kernel/clock';
 import { FieldCrypto } from './kernel/crypto';
+import { runDailyJob } from './kernel/dailyJob';
 import type { Deps } from './kernel/deps';
 import { buildSenders, type MessageSenders } from './kernel/messaging';
 import { deliverOutbox, EventBus } from './kernel/outbox';
 import { loadSecretKey } from './kernel/secretKey';
 import { Worker } from './kernel/worker';
 import { deliverNotifications } from './modules/notifications';
-import { recordTimelineEntry } from './modules/people';
+import { recordTimelineEntry, runPeopleDailyChecks } from './modules/people';
 import { welcomeNewAccount } from './modules/territories';
 
 /** Wires every subscriber to the event bus: the one place that knows who reacts to what. */
@@ -48,6 +49,12 @@ export function createWorker(deps: Deps): Worker {
     [
       { name: 'outbox', run: () => deliverOutbox(deps.database.db, deps.bus, deps.clock, deps.logger) },
       { name: 'notifications', run: () => deliverNotifications(deps.database.db, deps.senders, deps.clock) },
+      // Time-based facts (turning 26, SIAE contracts ending): once a day, whichever process gets there first.
+      {
+        name: 'people.dailyChecks',
+        run: () =>
+          runDailyJob(deps.database.db, deps.clock, 'people.dailyChecks', () => runPeopleDailyChecks(deps)),
+      },
     ],
     deps.config.worker.intervalMs,
     deps.logger,

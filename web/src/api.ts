@@ -11,6 +11,8 @@ export class ApiError extends Error {
   readonly status: number;
   readonly fields: FieldError[];
   readonly requestId: string | undefined;
+  /** Machine-readable context some errors carry (e.g. the current version on a conflict). */
+  readonly details: Record<string, unknown> | undefined;
 
   constructor(init: {
     kind: ErrorKind;
@@ -19,6 +21,7 @@ export class ApiError extends Error {
     status: number;
     fields?: FieldError[] | undefined;
     requestId?: string | undefined;
+    details?: Record<string, unknown> | undefined;
   }) {
     super(init.message);
     this.name = 'ApiError';
@@ -27,6 +30,7 @@ export class ApiError extends Error {
     this.status = init.status;
     this.fields = init.fields ?? [];
     this.requestId = init.requestId;
+    this.details = init.details;
   }
 }
 

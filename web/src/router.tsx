@@ -9,6 +9,20 @@ import { ErrorPage, RootErrorPage } from './pages/errors/ErrorPage';
 import { NotFoundPage } from './pages/errors/NotFoundPage';
 import { HomePage } from './pages/home/HomePage';
 import { DemoInboxPage } from './pages/notifications/DemoInboxPage';
+import { CaseloadPage } from './pages/people/CaseloadPage';
+import { ConsentsTab } from './pages/people/ConsentsTab';
+import { ConsultationsTab } from './pages/people/ConsultationsTab';
+import { DocumentsTab } from './pages/people/DocumentsTab';
+import { FollowUpRequestsPage } from './pages/people/FollowUpRequestsPage';
+import { JourneyTab } from './pages/people/JourneyTab';
+import { PeopleSearchPage } from './pages/people/PeopleSearchPage';
+import { PersonCreatePage } from './pages/people/PersonCreatePage';
+import { PersonLayout } from './pages/people/PersonLayout';
+import { accompanyingRoles, RequireAnyRole, searchingRoles } from './pages/people/RequireAnyRole';
+import { SensitiveTab } from './pages/people/SensitiveTab';
+import { SituationTab } from './pages/people/SituationTab';
+import { SummaryTab } from './pages/people/SummaryTab';
+import { TeamTab } from './pages/people/TeamTab';
 import { AccountCreatePage } from './pages/territories/AccountCreatePage';
 import { AccountEditPage } from './pages/territories/AccountEditPage';
 import { AccountsPage } from './pages/territories/AccountsPage';
@@ -37,6 +51,34 @@ export const router = createBrowserRouter([
             children: [
               { path: '/', element: <HomePage /> },
               { path: '/demo/boite-de-reception', element: <DemoInboxPage /> },
+              {
+                element: <RequireAnyRole allowed={accompanyingRoles} />,
+                children: [
+                  { path: '/personnes', element: <CaseloadPage /> },
+                  { path: '/personnes/nouvelle', element: <PersonCreatePage /> },
+                  { path: '/equipes/demandes', element: <FollowUpRequestsPage /> },
+                ],
+              },
+              {
+                element: <RequireAnyRole allowed={searchingRoles} />,
+                children: [
+                  { path: '/personnes/recherche', element: <PeopleSearchPage /> },
+                  {
+                    path: '/personnes/:id',
+                    element: <PersonLayout />,
+                    children: [
+                      { index: true, element: <SummaryTab /> },
+                      { path: 'situation', element: <SituationTab /> },
+                      { path: 'parcours', element: <JourneyTab /> },
+                      { path: 'equipe', element: <TeamTab /> },
+                      { path: 'documents', element: <DocumentsTab /> },
+                      { path: 'consentements', element: <ConsentsTab /> },
+                      { path: 'consultations', element: <ConsultationsTab /> },
+                      { path: 'informations-sensibles', element: <SensitiveTab /> },
+                    ],
+                  },
+                ],
+              },
               {
                 path: '/admin',
                 element: <RequireRole allowed="territory_admin" />,

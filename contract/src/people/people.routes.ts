@@ -353,9 +353,9 @@ export const peopleRoutes = {
         .enum(['identity', 'situation', 'diagnostic', 'sensitive', 'journey', 'documents'])
         .default('documents'),
       filename: z.string().trim().min(1).max(200),
+      // Empty or too large: refused by the use case as `document.too_large`, with the size rule.
       contentBase64: z
         .string()
-        .min(1)
         .max(Math.ceil((MAX_DOCUMENT_BYTES * 4) / 3) + 4, 'Fichier trop volumineux : 10 Mo au plus.'),
       retentionUntil: isoDate.nullish().transform((v) => v ?? null),
     }),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { uuid } from '../http';
 import { organisationKind } from '../territories/organisationKinds';
 import { inseeCode } from '../territories/territories.schema';
-import { nirSchema } from './nir';
+import { checkNir } from './nir';
 import {
   benefitOrganism,
   childAgeBand,
@@ -123,10 +123,17 @@ export const identityInput = z
 export type IdentityInput = z.input<typeof identityInput>;
 
 export const identifiersInput = z.object({
+  // Not a union with '': zod would then replace the NIR's own message (wrong key…) by a generic one.
   nir: z
-    .union([nirSchema, z.literal('')])
+    .string()
     .nullish()
-    .transform((v) => (v ? v : null)),
+    .transform((v, ctx) => {
+      if (!v || v.trim() === '') return null;
+      const result = checkNir(v);
+      if (result.ok) return result.nir;
+      ctx.addIssue({ code: 'custom', message: result.message, params: { code: result.code } });
+      return z.NEVER;
+    }),
   benefitOrganism: benefitOrganism.nullish().transform((v) => v ?? null),
   benefitMatricule: z
     .string()
@@ -323,6 +330,7 @@ export const timelineEntry = z.object({
   section: section,
   summary: z.string(),
   actorName: z.string().nullable(),
+  organisationId: uuid.nullable(),
   organisationName: z.string().nullable(),
   link: z.string().nullable(),
 });

@@ -8,6 +8,7 @@ import {
   organisation,
   organisationInput,
   organisationListQuery,
+  professional,
   territory,
   updateAccountBody,
   updateOrganisationBody,
@@ -81,6 +82,16 @@ export const territoriesRoutes = {
     body: z.object({ active: z.boolean() }),
     response: organisation,
     status: 200,
+  }),
+  listProfessionals: defineRoute({
+    id: 'territories.listProfessionals',
+    method: 'GET',
+    path: '/api/organisations/:id/professionals',
+    summary:
+      'Professionnels d’une structure qui peuvent accompagner une personne (pour inviter dans une équipe)',
+    tags,
+    params: idParams,
+    response: z.object({ items: z.array(professional) }),
   }),
   listAccounts: defineRoute({
     id: 'territories.listAccounts',

@@ -188,3 +188,14 @@ export const accountListQuery = z.object({
   after: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+
+/** A professional as colleagues of other organisations see them: work contact only. */
+export const professional = z.object({
+  accountId: uuid,
+  firstName: z.string(),
+  lastName: z.string(),
+  workEmail: z.string(),
+  workPhone: z.string().nullable(),
+  roles: z.array(role),
+});
+export type Professional = z.infer<typeof professional>;

@@ -209,6 +209,14 @@ export interface PersonMerges {
   undone_at: Timestamp | null;
 }
 
+export interface PersonNotices {
+  key: string;
+  kind: string;
+  noticed_at: Timestamp;
+  person_id: string;
+  territory_id: string;
+}
+
 export interface Persons {
   address_line: string | null;
   benefit_matricule: string | null;
@@ -326,6 +334,7 @@ export interface DB {
   person_consents: PersonConsents;
   person_information: PersonInformation;
   person_merges: PersonMerges;
+  person_notices: PersonNotices;
   person_statuses: PersonStatuses;
   persons: Persons;
   sensitive_notes: SensitiveNotes;

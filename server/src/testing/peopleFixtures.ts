@@ -13,7 +13,11 @@ export async function createPersonFixture(
   overrides: { birthName?: string; firstNames?: string[]; birthDate?: string } = {},
 ): Promise<string> {
   const db = ctx.deps.database.db;
-  const territory = await db.selectFrom('territories').select('id').where('code', '=', '93').executeTakeFirstOrThrow();
+  const territory = await db
+    .selectFrom('territories')
+    .select('id')
+    .where('code', '=', '93')
+    .executeTakeFirstOrThrow();
   counter++;
   const { id } = await db
     .insertInto('persons')

@@ -10,6 +10,16 @@ interface NavigationEntry {
 export function navigationEntries(role: Role | null, demoMode: boolean): NavigationEntry[] {
   if (!role) return [];
   const entries: NavigationEntry[] = [{ text: 'Accueil', to: '/' }];
+  if (role === 'professional' || role === 'social_worker' || role === 'structure_manager') {
+    entries.push(
+      { text: 'Personnes accompagnées', to: '/personnes' },
+      { text: 'Rechercher une personne', to: '/personnes/recherche' },
+      { text: 'Demandes d’équipe', to: '/equipes/demandes' },
+    );
+  }
+  if (role === 'orientation_manager' || role === 'territory_admin') {
+    entries.push({ text: 'Rechercher une personne', to: '/personnes/recherche' });
+  }
   if (role === 'territory_admin') {
     entries.push(
       { text: 'Structures', to: '/admin/structures' },
@@ -22,12 +32,19 @@ export function navigationEntries(role: Role | null, demoMode: boolean): Navigat
   return entries;
 }
 
-/** An entry is active on its own page and on the pages below it (the home only on itself). */
+/**
+ * An entry is active on its own page and on the pages below it (the home only on itself); when
+ * two entries match (`/personnes` and `/personnes/recherche`), only the most specific one is.
+ */
 export function toNavigationItems(entries: NavigationEntry[], pathname: string): MainNavigationProps.Item[] {
+  const matches = (to: string) =>
+    to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+  const active = entries
+    .filter((entry) => matches(entry.to))
+    .reduce<string | null>((best, entry) => (best && best.length >= entry.to.length ? best : entry.to), null);
   return entries.map((entry) => ({
     text: entry.text,
     linkProps: { to: entry.to },
-    isActive:
-      entry.to === '/' ? pathname === '/' : pathname === entry.to || pathname.startsWith(`${entry.to}/`),
+    isActive: entry.to === active,
   }));
 }

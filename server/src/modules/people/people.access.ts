@@ -55,8 +55,10 @@ function roleGrants(actor: MemberActor, rel: Relation): Grants {
 
 function sensitiveGrant(actor: MemberActor, rel: Relation): Operation[] {
   if (!rel.teamRole || rel.objected.has('sensitive')) return [];
-  // Professionals bound by secrecy, or organisations named in the person's consent.
-  if (actor.role === 'social_worker' || rel.consented.has('sensitive')) return RW;
+  // Professionals bound by secrecy read and write it; organisations named in the person's
+  // consent read it (what they learn is shared with them, they do not keep a health file).
+  if (actor.role === 'social_worker') return RW;
+  if (rel.consented.has('sensitive')) return R;
   return [];
 }
 
@@ -85,6 +87,7 @@ export const may = (access: SectionAccess, section: Section, op: Operation) => a
 
 /** Reading the NIR in full: those who handle the person's procedures. Each reveal is audited. */
 export function mayRevealNir(actor: MemberActor, rel: Relation): boolean {
+  if (actor.role === 'steering_viewer') return false;
   if (actor.role === 'orientation_manager') return true;
   return rel.teamRole === 'referent' || rel.teamRole === 'co_referent';
 }

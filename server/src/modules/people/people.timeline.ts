@@ -44,6 +44,9 @@ export function personEvent(
 export async function recordTimelineEntry(deps: Deps, event: StoredEvent): Promise<void> {
   const p = event.payload as Partial<TimelinePayload>;
   if (!event.territoryId || typeof p.personId !== 'string' || !p.timeline) return;
+  const section = (await involvesSensitiveOrganisation(deps, event.territoryId, p))
+    ? 'sensitive'
+    : p.timeline.section;
   await deps.database.db
     .insertInto('timeline_events')
     .values({
@@ -51,7 +54,7 @@ export async function recordTimelineEntry(deps: Deps, event: StoredEvent): Promi
       person_id: p.personId,
       occurred_at: event.occurredAt,
       type: event.type,
-      section: p.timeline.section,
+      section,
       summary: p.timeline.summary.slice(0, 300),
       actor_account_id: p.actorAccountId ?? null,
       organisation_id: p.organisationId ?? null,
@@ -62,4 +65,36 @@ export async function recordTimelineEntry(deps: Deps, event: StoredEvent): Promi
       oc.columns(['source_event_id', 'person_id']).where('source_event_id', 'is not', null).doNothing(),
     )
     .execute();
+}
+
+/**
+ * That a health or justice organisation (addiction care, SPIP…) takes part in someone's journey
+ * is itself sensitive: any entry done by, or about a follow-up of, such an organisation is only
+ * shown to readers of the sensitive section, whatever section its author gave it.
+ */
+async function involvesSensitiveOrganisation(
+  deps: Deps,
+  territoryId: string,
+  p: Partial<TimelinePayload>,
+): Promise<boolean> {
+  const orgIds = new Set<string>();
+  if (typeof p.organisationId === 'string') orgIds.add(p.organisationId);
+  if (typeof p.followUpId === 'string') {
+    const f = await deps.database.db
+      .selectFrom('follow_ups')
+      .select('organisation_id')
+      .where('territory_id', '=', territoryId)
+      .where('id', '=', p.followUpId)
+      .executeTakeFirst();
+    if (f) orgIds.add(f.organisation_id);
+  }
+  if (orgIds.size === 0) return false;
+  const sensitive = await deps.database.db
+    .selectFrom('organisations')
+    .select('id')
+    .where('territory_id', '=', territoryId)
+    .where('id', 'in', [...orgIds])
+    .where('sensitive', '=', true)
+    .executeTakeFirst();
+  return sensitive !== undefined;
 }

@@ -10,6 +10,7 @@ import { getTerritory } from './getTerritory';
 import { listAccounts } from './listAccounts';
 import { listCommunes } from './listCommunes';
 import { listOrganisations } from './listOrganisations';
+import { listProfessionals } from './listProfessionals';
 import { setAccountActive } from './setAccountActive';
 import { setOrganisationActive } from './setOrganisationActive';
 import { updateAccount } from './updateAccount';
@@ -24,6 +25,7 @@ export const territoriesBindings: RouteBinding[] = [
   bindUseCase(r.createOrganisation, createOrganisation),
   bindUseCase(r.updateOrganisation, updateOrganisation),
   bindUseCase(r.setOrganisationActive, setOrganisationActive),
+  bindUseCase(r.listProfessionals, listProfessionals),
   bindUseCase(r.listAccounts, listAccounts),
   bindUseCase(r.getAccount, getAccount),
   bindUseCase(r.createAccount, createAccount),

@@ -8,6 +8,7 @@ export const foundationSamples: RouteSampleSet = {
     'territories.getTerritory': "territory name and settings frame everyone's work",
     'territories.listOrganisations': 'the organisation directory of the territory',
     'territories.getOrganisation': 'an organisation card of the directory',
+    'territories.listProfessionals': 'work contacts of professionals, to invite one into a team',
     'territories.listCommunes': 'public reference data',
     'notifications.demoInbox': "demo mode, scoped to one's own messages",
   },
@@ -37,6 +38,7 @@ export const foundationSamples: RouteSampleSet = {
         body: { organisation: org, version: 1 },
       },
       'territories.setOrganisationActive': { params: { id: ids.organisationId }, body: { active: false } },
+      'territories.listProfessionals': { params: { id: ids.organisationId } },
       'territories.listAccounts': {},
       'territories.getAccount': { params: { id: ids.accountId } },
       'territories.createAccount': {

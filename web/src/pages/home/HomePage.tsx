@@ -48,13 +48,23 @@ export function HomePage() {
           <ul className="fr-grid-row fr-grid-row--gutters spie-plain-list">
             {content.sections.map((section) => (
               <li key={section.title} className="fr-col-12 fr-col-md-6">
-                <Card
-                  title={section.title}
-                  titleAs="h3"
-                  desc={section.description}
-                  end={<p className="fr-text--sm fr-mb-0 spie-empty-state">{section.emptyState}</p>}
-                  border
-                />
+                {section.to ? (
+                  <Tile
+                    title={section.title}
+                    titleAs="h3"
+                    desc={section.description}
+                    linkProps={{ to: section.to }}
+                    enlargeLinkOrButton
+                  />
+                ) : (
+                  <Card
+                    title={section.title}
+                    titleAs="h3"
+                    desc={section.description}
+                    end={<p className="fr-text--sm fr-mb-0 spie-empty-state">{section.emptyState}</p>}
+                    border
+                  />
+                )}
               </li>
             ))}
           </ul>

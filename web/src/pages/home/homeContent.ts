@@ -4,7 +4,9 @@ export interface HomeSection {
   title: string;
   description: string;
   /** Honest empty state: what will appear here once the capability ships or data exists. */
-  emptyState: string;
+  emptyState?: string;
+  /** The page where this work is done, once the capability exists. */
+  to?: string;
 }
 
 export interface HomeLink {
@@ -21,8 +23,23 @@ export interface HomeContent {
 
 const followedPeople: HomeSection = {
   title: 'Personnes accompagnées',
-  description: 'La liste des personnes dont vous êtes le ou la référent·e, avec leurs prochaines échéances.',
-  emptyState: 'Vos personnes accompagnées apparaîtront ici.',
+  description:
+    'La liste des personnes que vous accompagnez, votre rôle auprès de chacune et leurs statuts en cours.',
+  to: '/personnes',
+};
+
+const findPerson: HomeSection = {
+  title: 'Rechercher une personne',
+  description:
+    'Retrouver un dossier par le nom, la date de naissance ou un identifiant, ou savoir dans l’annuaire qui accompagne une personne.',
+  to: '/personnes/recherche',
+};
+
+const teamRequests: HomeSection = {
+  title: 'Demandes d’équipe',
+  description:
+    'Les invitations à rejoindre l’équipe d’une personne et les demandes des autres professionnels.',
+  to: '/equipes/demandes',
 };
 
 const appointments: HomeSection = {
@@ -37,6 +54,8 @@ export const homeContentByRole: Record<Role, HomeContent> = {
     intro: 'Retrouvez ici les personnes que vous accompagnez et ce qu’il reste à faire pour chacune.',
     sections: [
       followedPeople,
+      findPerson,
+      teamRequests,
       appointments,
       {
         title: 'Contrats d’engagement',
@@ -50,6 +69,8 @@ export const homeContentByRole: Record<Role, HomeContent> = {
     intro: 'Retrouvez ici les personnes que vous accompagnez dans leur parcours social.',
     sections: [
       followedPeople,
+      findPerson,
+      teamRequests,
       appointments,
       {
         title: 'Réexamens du parcours social',
@@ -73,6 +94,7 @@ export const homeContentByRole: Record<Role, HomeContent> = {
         description: 'Les orientations décidées dernièrement et leur suite.',
         emptyState: 'Les orientations que vous décidez apparaîtront ici.',
       },
+      findPerson,
     ],
     links: [],
   },
@@ -90,6 +112,12 @@ export const homeContentByRole: Record<Role, HomeContent> = {
         description: 'Les professionnels de votre structure et le nombre de personnes que chacun accompagne.',
         emptyState: 'Les professionnels de votre structure apparaîtront ici.',
       },
+      {
+        ...followedPeople,
+        description:
+          'Les personnes que vous accompagnez, ou toutes celles que suit votre structure, avec leur référent·e.',
+      },
+      teamRequests,
     ],
     links: [],
   },
@@ -113,6 +141,11 @@ export const homeContentByRole: Record<Role, HomeContent> = {
         to: '/admin/parametres',
       },
       { title: 'Journal d’audit', description: 'Qui a fait quoi, et quand.', to: '/admin/audit' },
+      {
+        title: 'Rechercher une personne',
+        description: 'Retrouver un dossier pour vérifier son identité ou repérer un doublon.',
+        to: '/personnes/recherche',
+      },
     ],
   },
   steering_viewer: {
