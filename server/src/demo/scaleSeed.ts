@@ -1,0 +1,360 @@
+import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
+import type { Deps } from '../kernel/deps';
+import { DEMO_TERRITORY_CODE, demoEmail, ensureDemoTerritory, withLuhnKey } from './demoTerritory';
+import { demoAccounts, demoOrganisations } from './demoTerritory.data';
+import { createRng, femaleFirstNames, lastNames, maleFirstNames } from './fictionalIdentities';
+import { buildScalePlan, type Counsellor, type SiaeStaff } from './scale/scalePlan';
+import {
+  createTimelineIndex,
+  dropTimelineIndex,
+  insertDocuments,
+  insertJsonRows,
+  insertTimeline,
+} from './scale/scaleSql';
+import {
+  BENCH_COUNSELLOR,
+  BENCH_COUNSELLOR_REFERENT_PER_100K,
+  counsellorPlan,
+  partnerOrganisations,
+  scaleOrganisations,
+  siaeStaffPlan,
+} from './scale/scaleTerritory';
+
+/**
+ * The scale seed: the demo territory 93 grown to a realistic size (100,000 people by default,
+ * 340 counsellors in 30 organisations, two years of statuses and about 20 timeline entries per
+ * person). Deterministic from the seed number; fictional people only. Used by
+ * `npm run seed:scale` and by the benches.
+ */
+export interface ScaleSeedOptions {
+  people: number;
+  seed: number;
+  /** Reference day of the histories (default: the clock's today). */
+  today?: Date;
+  /** Progress lines (French), e.g. console.log. */
+  log?: (line: string) => void;
+}
+
+export interface ScaleSeedReport {
+  /** False when the territory already held people: nothing was written. */
+  seeded: boolean;
+  phases: { name: string; seconds: number }[];
+  rows: Record<string, number>;
+  totalSeconds: number;
+}
+
+/** Tables whose rows the report counts (territory 93 only for tenant tables). */
+export const SCALE_TABLES = [
+  'organisations',
+  'memberships',
+  'persons',
+  'person_statuses',
+  'follow_ups',
+  'person_information',
+  'person_consents',
+  'sensitive_notes',
+  'timeline_events',
+  'documents',
+] as const;
+
+const JOURNEY_BATCH = 5000;
+
+export async function demoTerritoryId(deps: Deps): Promise<string> {
+  const row = await deps.database.db
+    .selectFrom('territories')
+    .select('id')
+    .where('code', '=', DEMO_TERRITORY_CODE)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function countScaleRows(deps: Deps, territoryId: string): Promise<Record<string, number>> {
+  const rows: Record<string, number> = {};
+  for (const table of SCALE_TABLES) {
+    const r = await sql<{
+      n: number;
+    }>`select count(*)::int as n from ${sql.table(table)} where territory_id = ${territoryId}`.execute(
+      deps.database.db,
+    );
+    rows[table] = Number(r.rows[0]?.n ?? 0);
+  }
+  const accounts = await sql<{ n: number }>`
+    select count(distinct account_id)::int as n from memberships where territory_id = ${territoryId} and ended_at is null`.execute(
+    deps.database.db,
+  );
+  rows.accounts = Number(accounts.rows[0]?.n ?? 0);
+  return rows;
+}
+
+const slug = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+export async function seedScale(deps: Deps, options: ScaleSeedOptions): Promise<ScaleSeedReport> {
+  const log = options.log ?? (() => {});
+  const db = deps.database.db;
+  const started = performance.now();
+  const phases: ScaleSeedReport['phases'] = [];
+  const phase = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+    const t = performance.now();
+    const result = await run();
+    const seconds = Math.round((performance.now() - t) / 10) / 100;
+    phases.push({ name, seconds });
+    log(`  ${name.padEnd(34)} ${seconds.toFixed(2).padStart(8)} s`);
+    return result;
+  };
+
+  await ensureDemoTerritory(deps);
+  const territoryId = await demoTerritoryId(deps);
+  const existing = await db
+    .selectFrom('persons')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('territory_id', '=', territoryId)
+    .executeTakeFirstOrThrow();
+  if (Number(existing.n) > 0) {
+    return { seeded: false, phases, rows: await countScaleRows(deps, territoryId), totalSeconds: 0 };
+  }
+  const now = options.today ?? deps.clock.now();
+  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+
+  // --- Organisations and professionals (idempotent: a crashed run may be resumed) ---
+  const orgIds = await phase('structures et professionnel·les', () =>
+    db.transaction().execute(async (trx) => {
+      const allOrgs = [...demoOrganisations, ...scaleOrganisations];
+      const ids = new Map<string, string>();
+      const existingOrgs = await trx
+        .selectFrom('organisations')
+        .select(['id', 'name'])
+        .where('territory_id', '=', territoryId)
+        .execute();
+      for (const o of existingOrgs) {
+        const key = allOrgs.find((d) => d.name === o.name)?.key;
+        if (key) ids.set(key, o.id);
+      }
+      for (const org of scaleOrganisations) {
+        if (ids.has(org.key)) continue;
+        const { id } = await trx
+          .insertInto('organisations')
+          .values({
+            territory_id: territoryId,
+            kind: org.kind,
+            name: org.name,
+            siret: org.siretBase ? withLuhnKey(org.siretBase) : null,
+            safir_code: org.safirCode ?? null,
+            address_line: org.addressLine,
+            postal_code: org.postalCode,
+            commune_code: org.communeCode,
+            email: `contact@${org.key}.demo.example.org`,
+            parent_id: org.parent ? (ids.get(org.parent) ?? null) : null,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        ids.set(org.key, id);
+      }
+      return ids;
+    }),
+  );
+  const orgId = (key: string) => {
+    const id = orgIds.get(key);
+    if (!id) throw new Error(`Structure inconnue dans le territoire de démonstration : ${key}`);
+    return id;
+  };
+
+  const { counsellors, siaeStaff, benchAccountId } = await phase('comptes des professionnel·les', () =>
+    db.transaction().execute(async (trx) => {
+      const accountRng = createRng(options.seed ^ 0xacc0);
+      const accountIdByEmail = new Map<string, string>();
+      const demoRows = await trx.selectFrom('accounts').select(['id', 'email']).execute();
+      for (const a of demoRows) accountIdByEmail.set(a.email, a.id);
+      const demoAccountId = (firstName: string, lastName: string) => {
+        const account = demoAccounts.find((a) => a.firstName === firstName && a.lastName === lastName);
+        const org = account?.memberships[0]?.org ?? 'demo';
+        return accountIdByEmail.get(demoEmail(firstName, lastName, org));
+      };
+      // Demo accounts count once, in the first organisation where they accompany people.
+      const demoIn = new Map<string, { accountId: string; role: string }[]>();
+      for (const a of demoAccounts) {
+        const m = a.memberships.find((x) => x.role === 'professional' || x.role === 'social_worker');
+        const id = demoAccountId(a.firstName, a.lastName);
+        if (!m || !id) continue;
+        demoIn.set(m.org, [...(demoIn.get(m.org) ?? []), { accountId: id, role: m.role }]);
+      }
+      let serial = 0;
+      const newAccounts: { id?: string; email: string; first_name: string; last_name: string }[] = [];
+      const newMemberships: { email: string; org: string; role: string }[] = [];
+      const fictional = (org: string, role: string) => {
+        serial++;
+        const female = accountRng.chance(0.6);
+        const first = accountRng.pick(female ? femaleFirstNames : maleFirstNames);
+        const last = accountRng.pick(lastNames);
+        const email = `${slug(first)}.${slug(last)}.${serial}@${org}.demo.example.org`;
+        newAccounts.push({ email, first_name: first, last_name: last });
+        newMemberships.push({ email, org, role });
+        return email;
+      };
+      const counsellorEmails: { email: string; org: string; cls: Counsellor['cls'] }[] = [];
+      const counsellorDemo: { accountId: string; org: string; cls: Counsellor['cls'] }[] = [];
+      for (const plan of counsellorPlan) {
+        const demo = demoIn.get(plan.org) ?? [];
+        for (const d of demo) counsellorDemo.push({ accountId: d.accountId, org: plan.org, cls: plan.cls });
+        for (let n = demo.length; n < plan.count; n++)
+          counsellorEmails.push({ email: fictional(plan.org, plan.role), org: plan.org, cls: plan.cls });
+      }
+      const staffEmails: { email: string; org: string; siaeType: SiaeStaff['siaeType'] }[] = [];
+      const staffDemo: { accountId: string; org: string; siaeType: SiaeStaff['siaeType'] }[] = [];
+      for (const plan of siaeStaffPlan) {
+        const demo = demoIn.get(plan.org) ?? [];
+        for (const d of demo)
+          staffDemo.push({ accountId: d.accountId, org: plan.org, siaeType: plan.siaeType });
+        for (let n = demo.length; n < plan.count; n++)
+          staffEmails.push({
+            email: fictional(plan.org, 'professional'),
+            org: plan.org,
+            siaeType: plan.siaeType,
+          });
+      }
+      await insertJsonRows(
+        trx,
+        'accounts',
+        newAccounts.filter((a) => !accountIdByEmail.has(a.email)),
+      );
+      const created = await trx
+        .selectFrom('accounts')
+        .select(['id', 'email'])
+        .where(
+          'email',
+          'in',
+          newAccounts.map((a) => a.email),
+        )
+        .execute();
+      for (const a of created) accountIdByEmail.set(a.email, a.id);
+      const idOf = (email: string) => {
+        const id = accountIdByEmail.get(email);
+        if (!id) throw new Error(`compte manquant : ${email}`);
+        return id;
+      };
+      const memberships = newMemberships.map((m) => ({
+        territory_id: territoryId,
+        account_id: idOf(m.email),
+        organisation_id: orgId(m.org),
+        role: m.role,
+      }));
+      await sql`
+        insert into memberships (territory_id, account_id, organisation_id, role)
+        select territory_id, account_id, organisation_id, role
+        from json_populate_recordset(null::memberships, ${JSON.stringify(memberships)}::json)
+        on conflict (account_id, organisation_id, role) where ended_at is null do nothing`.execute(trx);
+
+      const benchId = demoAccountId(BENCH_COUNSELLOR.firstName, BENCH_COUNSELLOR.lastName);
+      if (!benchId) throw new Error('Compte de démonstration de Thomas Girard introuvable.');
+      const weight = () => accountRng.int(255, 300);
+      const counsellorList: Counsellor[] = [
+        ...counsellorDemo.map((c) => ({
+          accountId: c.accountId,
+          organisationId: orgId(c.org),
+          cls: c.cls,
+          weight: weight(),
+        })),
+        ...counsellorEmails.map((c) => ({
+          accountId: idOf(c.email),
+          organisationId: orgId(c.org),
+          cls: c.cls,
+          weight: weight(),
+        })),
+      ];
+      const orgName = (key: string) =>
+        [...demoOrganisations, ...scaleOrganisations].find((o) => o.key === key)?.name ?? key;
+      const staff: SiaeStaff[] = [
+        ...staffDemo.map((s) => ({
+          accountId: s.accountId,
+          organisationId: orgId(s.org),
+          siaeType: s.siaeType,
+          organisationName: orgName(s.org),
+        })),
+        ...staffEmails.map((s) => ({
+          accountId: idOf(s.email),
+          organisationId: orgId(s.org),
+          siaeType: s.siaeType,
+          organisationName: orgName(s.org),
+        })),
+      ];
+      return { counsellors: counsellorList, siaeStaff: staff, benchAccountId: benchId };
+    }),
+  );
+
+  // --- People, teams and statuses, computed in JavaScript ---
+  const plan = await phase('génération (identités, équipes, statuts)', async () => {
+    const communes = await sql<{ code: string; postal: string | null; n: number }>`
+      select code, postal_codes[1] as postal from communes where code like '93%' order by code`.execute(db);
+    const known = await db.selectFrom('communes').select('code').execute();
+    return buildScalePlan({
+      seed: options.seed,
+      people: options.people,
+      territoryId,
+      today,
+      communes: communes.rows.map((c) => ({ code: c.code, postalCode: c.postal ?? '93000' })),
+      knownCommunes: new Set(known.map((c) => c.code)),
+      counsellors,
+      benchCounsellor: {
+        accountId: benchAccountId,
+        quota: Math.round((BENCH_COUNSELLOR_REFERENT_PER_100K * options.people) / 100_000),
+      },
+      siaeStaff,
+      partners: partnerOrganisations.map((p) => ({ organisationId: orgId(p.org), weight: p.weight })),
+      plieOrganisationId: orgId('plie'),
+      crypto: deps.crypto,
+    });
+  });
+  log(
+    `  personnes : ${plan.categories.rsa} foyers RSA (dont conjoint·es), ${plan.categories.youth} jeunes, ${plan.categories.rqth} RQTH, ${plan.categories.siae} salarié·es de SIAE`,
+  );
+
+  await phase('personnes', () =>
+    db.transaction().execute(async (trx) => {
+      // Batches never split a household: partners reference each other within one statement.
+      let from = 0;
+      while (from < plan.persons.length) {
+        let to = Math.min(plan.persons.length, from + 5000);
+        for (let i = from; i < to; i++) to = Math.max(to, (plan.partnerIndex[i] ?? -1) + 1);
+        await insertJsonRows(trx, 'persons', plan.persons.slice(from, to), to - from);
+        from = to;
+      }
+    }),
+  );
+  await phase('équipes (follow_ups)', () =>
+    db.transaction().execute((trx) => insertJsonRows(trx, 'follow_ups', plan.followUps)),
+  );
+  await phase('statuts administratifs', () =>
+    db.transaction().execute((trx) => insertJsonRows(trx, 'person_statuses', plan.statuses)),
+  );
+  await phase('information, consentements, notes', () =>
+    db.transaction().execute(async (trx) => {
+      await insertJsonRows(trx, 'person_information', plan.information);
+      await insertJsonRows(trx, 'person_consents', plan.consents);
+      await insertJsonRows(trx, 'sensitive_notes', plan.notes);
+    }),
+  );
+  await phase('parcours (timeline_events, SQL)', () =>
+    db.transaction().execute(async (trx) => {
+      await dropTimelineIndex(trx);
+      for (let i = 0; i < plan.journeys.length; i += JOURNEY_BATCH)
+        await insertTimeline(trx, territoryId, plan.journeys.slice(i, i + JOURNEY_BATCH));
+    }),
+  );
+  await phase('index du parcours', () => db.transaction().execute((trx) => createTimelineIndex(trx)));
+  await phase('documents (métadonnées, SQL)', () =>
+    db.transaction().execute(async (trx) => {
+      for (let i = 0; i < plan.journeys.length; i += JOURNEY_BATCH)
+        await insertDocuments(trx, territoryId, plan.journeys.slice(i, i + JOURNEY_BATCH));
+    }),
+  );
+  await phase('analyse des tables (ANALYZE)', () => sql`analyze`.execute(db));
+  const rows = await phase('comptage', () => countScaleRows(deps, territoryId));
+  const totalSeconds = Math.round((performance.now() - started) / 10) / 100;
+  return { seeded: true, phases, rows, totalSeconds };
+}
