@@ -84,42 +84,6 @@ export async function describedBy(input: Locator): Promise<string[]> {
   return texts;
 }
 
-/** Focusing a date input afresh (rather than clicking in it) puts the caret on its first segment. */
-async function focusFirstSegment(input: Locator): Promise<void> {
-  await input.evaluate((element) => (element as HTMLInputElement).blur());
-  await input.focus();
-}
-
-/**
- * The order of the segments of a native date input: it follows the browser's interface language
- * (JJ/MM/AAAA in a French Chromium, MM/DD/YYYY in a default headless one), not the page's. Found by
- * typing a probe date, then cleared.
- */
-async function dateSegmentOrder(input: Locator): Promise<'dmy' | 'mdy'> {
-  await input.fill('');
-  await focusFirstSegment(input);
-  await input.pressSequentially('01022003', { delay: 10 });
-  const probe = await input.inputValue();
-  await input.fill('');
-  if (probe === '2003-02-01') return 'dmy';
-  if (probe === '2003-01-02') return 'mdy';
-  throw new Error(`dateSegmentOrder: unexpected value "${probe}" after typing 01 02 2003`);
-}
-
-/**
- * Types a date (JJ/MM/AAAA) into a native date input key by key, as a person does — unlike
- * `fill`, this lets an impossible date such as 31/02 be entered. Returns what the input holds.
- */
-export async function typeDate(input: Locator, ddmmyyyy: string): Promise<string> {
-  const [day = '', month = '', year = ''] = ddmmyyyy.split('/');
-  const order = await dateSegmentOrder(input);
-  await focusFirstSegment(input);
-  await input.pressSequentially(order === 'dmy' ? `${day}${month}${year}` : `${month}${day}${year}`, {
-    delay: 20,
-  });
-  return input.inputValue();
-}
-
 /**
  * Picks a commune in a `CommuneField` (input + datalist) the way the browser does when a
  * suggestion is chosen: the input receives the suggestion's exact text.

@@ -62,7 +62,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       lone_parent boolean not null default false,
       identity_version integer not null default 1,
       household_version integer not null default 1,
-      search_text text not null default '',
+      -- "C" collation: byte order, so one btree serves both LIKE 'prefix%' and ORDER BY.
+      search_text text collate "C" not null default '',
       merged_into_id uuid,
       merged_at timestamptz,
       created_by_account_id uuid references accounts(id),
@@ -77,8 +78,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     create function persons_search_text() returns trigger language plpgsql as $$
     begin
-      new.search_text := spie_unaccent(lower(
-        new.birth_name || ' ' || coalesce(new.usage_name, '') || ' ' || array_to_string(new.first_names, ' ')));
+      new.search_text := spie_unaccent(lower(concat_ws(' ',
+        new.birth_name, nullif(new.usage_name, ''), array_to_string(new.first_names, ' '))));
       return new;
     end $$`.execute(db);
   await sql`
@@ -86,6 +87,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     for each row execute function persons_search_text()`.execute(db);
   await sql`create unique index persons_id on persons (id)`.execute(db);
   await sql`create index persons_search on persons using gin (search_text gin_trgm_ops)`.execute(db);
+  // Results as one types: names starting with the input, read in order straight from this index.
+  await sql`create index persons_search_prefix on persons (territory_id, search_text, id) where merged_into_id is null`.execute(
+    db,
+  );
   await sql`create index persons_birth_date on persons (territory_id, birth_date)`.execute(db);
   await sql`create unique index persons_nir on persons (territory_id, nir_index) where nir_index is not null and merged_into_id is null`.execute(
     db,
@@ -94,6 +99,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     db,
   );
   await sql`create index persons_france_travail on persons (territory_id, france_travail_id) where france_travail_id is not null`.execute(
+    db,
+  );
+  // Records merged into a kept one are read with it (timeline, consultations): find them by index.
+  await sql`create index persons_merged_into on persons (territory_id, merged_into_id) where merged_into_id is not null`.execute(
     db,
   );
 

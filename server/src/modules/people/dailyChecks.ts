@@ -34,15 +34,13 @@ async function firstNotices(
     const rows = await trx
       .insertInto('person_notices')
       .values(
-        candidates
-          .slice(i, i + 1000)
-          .map((c) => ({
-            territory_id: territoryId,
-            kind,
-            key: c.key,
-            person_id: c.personId,
-            noticed_at: now,
-          })),
+        candidates.slice(i, i + 1000).map((c) => ({
+          territory_id: territoryId,
+          kind,
+          key: c.key,
+          person_id: c.personId,
+          noticed_at: now,
+        })),
       )
       .onConflict((oc) => oc.doNothing())
       .returning('key')

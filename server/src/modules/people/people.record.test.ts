@@ -82,7 +82,7 @@ describe('creating a record', () => {
     expect(row.nir_encrypted).not.toContain(NIR);
     expect(ctx.deps.crypto.decrypt(row.nir_encrypted ?? '')).toBe(NIR);
     expect(row.nir_index).toBe(ctx.deps.crypto.blindIndex(NIR));
-    expect(row.search_text).toBe('lefranc  maelle rose');
+    expect(row.search_text).toBe('lefranc maelle rose');
     const [created] = await outbox('PersonCreated');
     expect(created?.payload).toMatchObject({ personId: res.body.id, timeline: { section: 'identity' } });
     const audit = await db()

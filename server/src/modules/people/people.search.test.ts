@@ -101,6 +101,21 @@ describe('searching the people I may see', () => {
     expect((forged.body as unknown as ErrorBody).error.code).toBe('pagination.invalid_cursor');
   });
 
+  it('lists names starting with the input first, then close spellings, across pages without repeats', async () => {
+    const seen: string[] = [];
+    let next: string | null = null;
+    let pages = 0;
+    do {
+      const res = await search(girard, 'lefevre', `&limit=1${next ? `&after=${next}` : ''}`);
+      expect(res.status).toBe(200);
+      seen.push(...idsOf(res.body.items));
+      next = res.body.next;
+      pages++;
+    } while (next && pages < 10);
+    // "Lefèvre" starts with the input (first tier); "Lefebvre" is a close spelling (second tier).
+    expect(seen).toEqual([ids.lefevre, ids.lefebvre]);
+  });
+
   it('scopes results: the orientation manager sees the territory, the steering viewer nobody', async () => {
     const benali = await loginAs(ctx, 'Benali');
     expect(idsOf((await search(benali, 'lefèvre')).body.items)).toEqual(

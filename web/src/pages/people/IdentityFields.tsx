@@ -99,8 +99,16 @@ export function IdentityFields({
         <div className="fr-fieldset__element">
           <Input
             label="Date de naissance"
-            hintText="Format attendu : JJ/MM/AAAA."
-            nativeInputProps={{ ...register('identity.birthDate'), type: 'date', max: '9999-12-31' }}
+            hintText="Sous la forme JJ/MM/AAAA, par exemple 17/05/1990."
+            nativeInputProps={{
+              ...register('identity.birthDate'),
+              // A text field, not type="date": the browser's date widget follows its own language
+              // (MM/DD in an English browser) and hides impossible dates such as 31/02.
+              type: 'text',
+              inputMode: 'numeric',
+              autoComplete: 'bday',
+              maxLength: 10,
+            }}
             {...fieldState(e?.birthDate)}
           />
         </div>

@@ -108,7 +108,7 @@ export function formFromIdentity(identity: Identity): PersonFormValues {
       usageName: identity.usageName ?? '',
       firstName: first,
       otherFirstNames: others.join(' '),
-      birthDate: identity.birthDate,
+      birthDate: isoToFrench(identity.birthDate),
       birthPlace: identity.birthCommuneCode ? 'france' : country ? 'abroad' : '',
       birthCommuneCode: identity.birthCommuneCode ?? '',
       birthCountryChoice: country ? (frequent ? country : 'other') : '',
@@ -162,7 +162,7 @@ export function toIdentityInput(values: PersonFormValues): z.input<typeof identi
     birthName: i.birthName,
     usageName: orNull(i.usageName),
     firstNames: splitFirstNames(i),
-    birthDate: i.birthDate || (undefined as unknown as string),
+    birthDate: frenchToIso(i.birthDate) || (undefined as unknown as string),
     birthCommuneCode: i.birthPlace === 'france' ? orNull(i.birthCommuneCode) : null,
     birthCountryCode: birthCountry(i),
     addressLine: orNull(i.addressLine),
@@ -239,7 +239,22 @@ export const personResolver: Resolver<PersonFormValues> = async (values, _contex
   return { values, errors: {} };
 };
 
+/** `17/05/1990` (what people type) → `1990-05-17` (the contract); anything else is left as typed. */
+export function frenchToIso(typed: string): string {
+  const text = typed.trim();
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+  return m ? `${m[3]}-${(m[2] ?? '').padStart(2, '0')}-${(m[1] ?? '').padStart(2, '0')}` : text;
+}
+
+export function isoToFrench(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
 function frenchMessage(path: string, message: string): string {
+  if (path === 'identity.birthDate' && message.includes('AAAA-MM-JJ')) {
+    return 'Date de naissance : écrivez-la sous la forme JJ/MM/AAAA, par exemple 17/05/1990.';
+  }
   if (!/^(Invalid|Too|Expected)/.test(message)) return message;
   if (path === 'identity.sex') return 'Sexe : choisissez « Femme » ou « Homme ».';
   if (path === 'identity.birthDate') return 'Date de naissance : ce champ est obligatoire.';
@@ -261,12 +276,13 @@ export function duplicateProbe(values: PersonFormValues): DuplicatesBody | null 
   }
   if (/^[0-9A-Z]{8,11}$/i.test(ids.franceTravailId.trim()))
     identifiers.franceTravailId = ids.franceTravailId.trim().toUpperCase();
+  const birthDate = frenchToIso(i.birthDate);
   const nameComplete =
-    i.birthName.trim().length > 0 && i.firstName.trim().length > 0 && /^\d{4}-\d{2}-\d{2}$/.test(i.birthDate);
+    i.birthName.trim().length > 0 && i.firstName.trim().length > 0 && /^\d{4}-\d{2}-\d{2}$/.test(birthDate);
   if (!nameComplete && Object.keys(identifiers).length === 0) return null;
   return {
     identity: nameComplete
-      ? { birthName: i.birthName.trim(), firstNames: [i.firstName.trim()], birthDate: i.birthDate }
+      ? { birthName: i.birthName.trim(), firstNames: [i.firstName.trim()], birthDate }
       : {},
     identifiers,
   };
