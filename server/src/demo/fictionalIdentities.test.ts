@@ -146,14 +146,13 @@ describe('generateIdentities', () => {
     expect(new Set(people.map((p) => p.email)).size).toBe(people.length);
   });
 
-  it('generates 100,000 people in well under two seconds, NIRs and emails unique', () => {
+  it('generates 100,000 people with unique NIRs and emails (time printed; budgets live in the bench)', () => {
     generateIdentities(1, 2000, options); // warm-up (JIT)
     const start = performance.now();
     const crowd = generateIdentities(100_000, 100_000, options);
     const elapsed = performance.now() - start;
     console.info(`generated ${crowd.length} fictional identities in ${elapsed.toFixed(0)} ms`);
     expect(crowd).toHaveLength(100_000);
-    expect(elapsed).toBeLessThan(2000);
     expect(new Set(crowd.map((p) => p.nir)).size).toBe(100_000);
     expect(new Set(crowd.map((p) => p.email)).size).toBe(100_000);
     expect(crowd.every((p) => p.phone.startsWith('063998') && p.email.endsWith('@example.org'))).toBe(true);
