@@ -110,20 +110,15 @@ export async function appendAudit(
   const who = actorColumns(actor);
   const territoryId = meta.territoryId !== undefined ? meta.territoryId : who.territory_id;
   const chain = territoryId ?? 'platform';
-  await trx
-    .insertInto('audit_heads')
-    .values({ chain, seq: 0, hash: GENESIS })
-    .onConflict((oc) => oc.doNothing())
-    .execute();
-  const head = await trx
-    .selectFrom('audit_heads')
-    .selectAll()
-    .where('chain', '=', chain)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
-  const { seq } = await sql<{ seq: number }>`select nextval('audit_log_seq_seq')::int8 as seq`
+  // One round trip: create the chain head if needed and lock it (DO UPDATE takes the row lock,
+  // like SELECT … FOR UPDATE), read it, and draw this row's sequence number.
+  const head = await sql<{ hash: string; seq: number }>`
+    insert into audit_heads (chain, seq, hash) values (${chain}, 0, ${GENESIS})
+    on conflict (chain) do update set chain = excluded.chain
+    returning hash, nextval('audit_log_seq_seq')::int8 as seq`
     .execute(trx)
-    .then((r) => r.rows[0] as { seq: number });
+    .then((r) => r.rows[0] as { hash: string; seq: number });
+  const seq = head.seq;
   const row: HashedFields = {
     seq,
     chain,
@@ -140,16 +135,23 @@ export async function appendAudit(
     details: entry.details ?? null,
   };
   const hash = auditRowHash(head.hash, row);
+  // A second round trip writes the row and moves the head together.
   await trx
-    .insertInto('audit_log')
-    .values({
-      ...row,
-      details: row.details === null ? null : JSON.stringify(row.details),
-      prev_hash: head.hash,
-      hash,
-    })
+    .with('appended', (db) =>
+      db
+        .insertInto('audit_log')
+        .values({
+          ...row,
+          details: row.details === null ? null : JSON.stringify(row.details),
+          prev_hash: head.hash,
+          hash,
+        })
+        .returning('seq'),
+    )
+    .updateTable('audit_heads')
+    .set({ seq, hash })
+    .where('chain', '=', chain)
     .execute();
-  await trx.updateTable('audit_heads').set({ seq, hash }).where('chain', '=', chain).execute();
 }
 
 export interface AuditProblem {

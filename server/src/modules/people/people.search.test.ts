@@ -70,6 +70,9 @@ describe('searching the people I may see', () => {
     expect(idsOf((await search(girard, 'Nguyem')).body.items)).toEqual([ids.nguyen]);
     expect(idsOf((await search(girard, 'helene')).body.items)).toEqual([ids.lefevre]);
     expect(idsOf((await search(girard, 'ng')).body.items)).toEqual([ids.nguyen]);
+    // Several words: each must be found somewhere in the name, typos allowed.
+    expect(idsOf((await search(girard, 'lefevre mari')).body.items)).toEqual([ids.lefevre]);
+    expect(idsOf((await search(girard, 'helen lefevre')).body.items)).toEqual([ids.lefevre]);
   });
 
   it('finds by birth date in both notations, NIR, CAF matricule and France Travail id', async () => {
