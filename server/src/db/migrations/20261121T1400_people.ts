@@ -162,6 +162,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index follow_ups_organisation on follow_ups (territory_id, organisation_id, person_id) where status = 'active'`.execute(
     db,
   );
+  // Follow-ups by a whole organisation (no named professional) are read with one's own ones.
+  await sql`create index follow_ups_organisation_level on follow_ups (territory_id, organisation_id, person_id) where status = 'active' and account_id is null`.execute(
+    db,
+  );
   await sql`create index follow_ups_pending on follow_ups (territory_id, person_id) where status in ('requested', 'invited')`.execute(
     db,
   );
