@@ -81,3 +81,22 @@ export function runForeground(command, args, env) {
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
 }
+
+/**
+ * Builds the server bundle (server/dist/main.mjs) when missing or older than its sources: the
+ * server then runs as plain JavaScript, without the TypeScript loader (less memory, faster start).
+ */
+export function ensureServerBuild() {
+  const bundle = path.join(root, 'server', 'dist', 'main.mjs');
+  const sources = Math.max(
+    newestMtime(path.join(root, 'server', 'src')),
+    newestMtime(path.join(root, 'contract', 'src')),
+  );
+  if (existsSync(bundle) && statSync(bundle).mtimeMs >= sources) return;
+  console.log('Construction du serveur…');
+  const status = runNpm(['run', 'build', '-w', 'server']);
+  if (status !== 0) {
+    console.error('La construction du serveur a échoué (voir ci-dessus).');
+    process.exit(status);
+  }
+}

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -118,9 +118,15 @@ async function waitReady(base: string, timeoutMs: number): Promise<number> {
   throw new Error(`server not ready after ${timeoutMs} ms`);
 }
 
+/** The server is measured as `npm start` runs it: the built bundle, rebuilt from the sources first. */
+function buildServer(): void {
+  const result = spawnSync(process.execPath, ['build.mjs'], { cwd: serverDir, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('server build failed');
+}
+
 function startServer(env: NodeJS.ProcessEnv, port: number): ChildProcess {
-  // The child runs the same entry point as `npm start` (tsx), with logs silenced.
-  return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  // The child runs the same entry point as `npm start`, with logs silenced.
+  return spawn(process.execPath, ['--enable-source-maps', 'dist/main.mjs'], {
     cwd: serverDir,
     env: {
       ...process.env,
@@ -290,6 +296,7 @@ await runCli(async () => {
   const want = (name: string) => !only || name.startsWith(only);
 
   // Cold start (migrations + demo load on an empty folder the first time), then a warm restart.
+  buildServer();
   let child = startServer(env, port);
   const coldMs = await waitReady(base, 120_000);
   await stop(child);

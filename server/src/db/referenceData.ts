@@ -1,8 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from './database';
 
-const dataDir = path.join(import.meta.dirname, '..', '..', 'data');
+// server/data, whether this runs from server/src/db (tsx, tests) or from the bundle in server/dist.
+const dataDir =
+  [path.join(import.meta.dirname, '..', '..', 'data'), path.join(import.meta.dirname, '..', 'data')].find(
+    (dir) => existsSync(path.join(dir, 'communes.tsv')),
+  ) ?? path.join(import.meta.dirname, '..', '..', 'data');
 
 /** Loads shipped reference data (communes) when the table is empty. Idempotent. */
 export async function ensureReferenceData(db: Db): Promise<void> {
