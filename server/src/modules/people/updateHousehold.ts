@@ -1,13 +1,13 @@
 import { uuid } from '@spie/contract';
 import { householdInput } from '@spie/contract/people';
 import { z } from 'zod';
-import { DomainError } from '../../kernel/errors';
+import { fieldError } from '../../kernel/errors';
 import { defineUseCase } from '../../kernel/useCase';
 import { may, sectionAccess } from './people.access';
 import { loadPersonRelation, visibleTo } from './people.relation';
-import { personEvent } from './people.timeline';
 import { buildPersonRecord, loadPersonRow, type PersonRow } from './person.queries';
 import { changedFields, fieldsChangedSince, mergedRecord, versionConflict } from './updateIdentity';
+import { writeVersionedSection } from './versionedWrite';
 
 const HOUSEHOLD_FIELDS: Record<string, string> = {
   partner_id: 'household.partnerId',
@@ -22,9 +22,6 @@ const householdOf = (row: PersonRow) => ({
   childrenAgeBands: row.children_age_bands,
   loneParent: row.lone_parent,
 });
-
-const invalid = (code: string, path: string, message: string) =>
-  new DomainError('validation', code, message, [{ path, message }]);
 
 /** Household composition (RSA and family benefits depend on it), with its own version. */
 export const updateHousehold = defineUseCase({
@@ -41,14 +38,14 @@ export const updateHousehold = defineUseCase({
     const current = await loadPersonRow(ctx.trx, actor.territoryId, input.id);
     if (current.merged_into_id) throw mergedRecord();
     if (h.childrenAgeBands.length > h.dependentChildren) {
-      throw invalid(
+      throw fieldError(
         'person.children_age_bands',
         'household.childrenAgeBands',
         'Tranches d’âge : pas plus de tranches que d’enfants à charge.',
       );
     }
     if (h.loneParent && h.partnerId) {
-      throw invalid(
+      throw fieldError(
         'person.lone_parent_with_partner',
         'household.loneParent',
         'Parent isolé : impossible avec un·e conjoint·e indiqué·e.',
@@ -66,7 +63,7 @@ export const updateHousehold = defineUseCase({
               .where(visibleTo(actor))
               .executeTakeFirst();
       if (!partner)
-        throw invalid(
+        throw fieldError(
           'person.partner_unknown',
           'household.partnerId',
           'Conjoint·e introuvable : choisissez un dossier du territoire que vous pouvez consulter.',
@@ -94,29 +91,17 @@ export const updateHousehold = defineUseCase({
         current: householdOf(row),
       });
     if (input.version !== current.household_version) throw await conflictWith(current);
-    const changed = changedFields(current, next, HOUSEHOLD_FIELDS);
+    await writeVersionedSection(ctx, {
+      personId: input.id,
+      versionColumn: 'household_version',
+      version: input.version,
+      next,
+      changed: changedFields(current, next, HOUSEHOLD_FIELDS),
+      eventType: 'PersonHouseholdUpdated',
+      summary: 'Composition du foyer modifiée',
+      conflictWith,
+    });
     const relation = (await loadPersonRelation(ctx.trx, actor, input.id)).relation;
-    if (changed.length > 0) {
-      const version = input.version + 1;
-      const result = await ctx.trx
-        .updateTable('persons')
-        .set({ ...next, household_version: version, updated_at: ctx.now })
-        .where('territory_id', '=', actor.territoryId)
-        .where('id', '=', input.id)
-        .where('household_version', '=', input.version)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0)
-        throw await conflictWith(await loadPersonRow(ctx.trx, actor.territoryId, input.id));
-      ctx.emit(
-        personEvent(
-          ctx,
-          'PersonHouseholdUpdated',
-          input.id,
-          { section: 'identity', summary: 'Composition du foyer modifiée' },
-          { fields: changed, version },
-        ),
-      );
-    }
     return (await buildPersonRecord(ctx.trx, actor, input.id, relation, ctx.now)).record;
   },
   auditSubject: (input) => ({

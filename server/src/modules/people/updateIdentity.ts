@@ -15,8 +15,8 @@ import {
 } from './createPerson';
 import { may, sectionAccess } from './people.access';
 import { loadPersonRelation } from './people.relation';
-import { personEvent } from './people.timeline';
 import { buildPersonRecord, loadPersonRow, type PersonRow, toIdentity } from './person.queries';
+import { writeVersionedSection } from './versionedWrite';
 
 /** Stored column → field of the form, so a conflict can say what changed. */
 const IDENTITY_FIELDS: Record<string, string> = {
@@ -141,29 +141,17 @@ export const updateIdentity = defineUseCase({
       const other = await personWithNir(ctx.trx, actor.territoryId, next.nir_index ?? '', input.id);
       if (other) throw conflict('person.nir_exists', NIR_EXISTS_MESSAGE);
     }
+    await writeVersionedSection(ctx, {
+      personId: input.id,
+      versionColumn: 'identity_version',
+      version: input.version,
+      next,
+      changed,
+      eventType: 'PersonIdentityUpdated',
+      summary: 'Identité, coordonnées ou identifiants modifiés',
+      conflictWith,
+    });
     const relation = (await loadPersonRelation(ctx.trx, actor, input.id)).relation;
-    if (changed.length === 0)
-      return (await buildPersonRecord(ctx.trx, actor, input.id, relation, ctx.now)).record;
-    const version = input.version + 1;
-    const result = await ctx.trx
-      .updateTable('persons')
-      .set({ ...next, identity_version: version, updated_at: ctx.now })
-      .where('territory_id', '=', actor.territoryId)
-      .where('id', '=', input.id)
-      .where('identity_version', '=', input.version)
-      .executeTakeFirst();
-    // Another writer committed between our read and this update.
-    if (Number(result.numUpdatedRows) === 0)
-      throw await conflictWith(await loadPersonRow(ctx.trx, actor.territoryId, input.id));
-    ctx.emit(
-      personEvent(
-        ctx,
-        'PersonIdentityUpdated',
-        input.id,
-        { section: 'identity', summary: 'Identité, coordonnées ou identifiants modifiés' },
-        { fields: changed, version },
-      ),
-    );
     return (await buildPersonRecord(ctx.trx, actor, input.id, relation, ctx.now)).record;
   },
   auditSubject: (input) => ({
