@@ -1,41 +1,13 @@
 import type { SessionInfo } from '@spie/contract/auth';
-import type { Membership, OrganisationKind, Role } from '@spie/contract/territories';
+import type { Membership } from '@spie/contract/territories';
 import type { Db } from '../../db/database';
 import type { Actor } from '../../kernel/actor';
+import { currentMemberships } from '../territories';
 
+/** The memberships one can act through now (active organisations only). */
 export async function activeMembershipsOf(db: Db, accountId: string): Promise<Membership[]> {
-  const rows = await db
-    .selectFrom('memberships as m')
-    .innerJoin('organisations as o', (j) =>
-      j.onRef('o.territory_id', '=', 'm.territory_id').onRef('o.id', '=', 'm.organisation_id'),
-    )
-    .innerJoin('territories as t', 't.id', 'm.territory_id')
-    .select([
-      'm.id',
-      'm.organisation_id',
-      'o.name as organisation_name',
-      'o.kind',
-      'm.territory_id',
-      't.name as territory_name',
-      'm.role',
-    ])
-    .where('m.account_id', '=', accountId)
-    .where('m.ended_at', 'is', null)
-    .where('o.active', '=', true)
-    .orderBy('t.name')
-    .orderBy('o.name')
-    .orderBy('m.role')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    organisationId: r.organisation_id,
-    organisationName: r.organisation_name,
-    organisationKind: r.kind as OrganisationKind,
-    territoryId: r.territory_id,
-    territoryName: r.territory_name,
-    role: r.role as Role,
-    active: true,
-  }));
+  const byAccount = await currentMemberships(db, [accountId], { activeOrganisationsOnly: true });
+  return byAccount.get(accountId) ?? [];
 }
 
 export async function sessionInfoFor(

@@ -5,6 +5,7 @@ import type { MemberActor } from '../../kernel/actor';
 import { decodeCursor, encodeCursor, isUuidValue } from '../../kernel/cursor';
 import type { Deps } from '../../kernel/deps';
 import { fieldError } from '../../kernel/errors';
+import { escapeLike } from '../../kernel/sqlText';
 import { visibleTo } from './people.relation';
 
 export type SearchKey =
@@ -47,8 +48,6 @@ export function classifyQuery(deps: Deps, q: string): SearchKey {
  * search, and 0.5 would let "marie" match every "Martin".
  */
 export const WORD_SIMILARITY = { oneWord: 0.5, eachOfSeveral: 0.6 } as const;
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 type Page = { after?: string | undefined; limit: number };
 type Found = { ids: string[]; next: string | null };

@@ -4,6 +4,8 @@ import type { Db } from '../../db/database';
 import type { DB } from '../../db/schema';
 import type { MemberActor } from '../../kernel/actor';
 import { decodeCursor, encodeCursor, isUuidValue } from '../../kernel/cursor';
+import { escapeLike } from '../../kernel/sqlText';
+import { currentMemberships } from './memberships.queries';
 
 const organisationColumns = (eb: ExpressionBuilder<DB, 'organisations'>) =>
   [
@@ -92,7 +94,7 @@ export async function listOrganisations(
   if (!filter.includeInactive) query = query.where('organisations.active', '=', true);
   if (filter.kind) query = query.where('organisations.kind', '=', filter.kind);
   if (filter.q) {
-    const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = `%${escapeLike(filter.q.toLowerCase())}%`;
     query = query.where(
       sql<boolean>`spie_unaccent(lower(organisations.name)) like spie_unaccent(${pattern})`,
     );
@@ -103,52 +105,6 @@ export async function listOrganisations(
     .limit(1000)
     .execute();
   return rows.map(toOrganisation);
-}
-
-async function membershipsInTerritory(
-  db: Db,
-  territoryId: string,
-  accountIds: string[],
-): Promise<Map<string, Membership[]>> {
-  const result = new Map<string, Membership[]>();
-  if (accountIds.length === 0) return result;
-  const rows = await db
-    .selectFrom('memberships as m')
-    .innerJoin('organisations as o', (j) =>
-      j.onRef('o.territory_id', '=', 'm.territory_id').onRef('o.id', '=', 'm.organisation_id'),
-    )
-    .innerJoin('territories as t', 't.id', 'm.territory_id')
-    .select([
-      'm.id',
-      'm.account_id',
-      'm.organisation_id',
-      'o.name',
-      'o.kind',
-      'm.territory_id',
-      't.name as territory_name',
-      'm.role',
-    ])
-    .where('m.territory_id', '=', territoryId)
-    .where('m.account_id', 'in', accountIds)
-    .where('m.ended_at', 'is', null)
-    .orderBy('o.name')
-    .orderBy('m.role')
-    .execute();
-  for (const r of rows) {
-    const list = result.get(r.account_id) ?? [];
-    list.push({
-      id: r.id,
-      organisationId: r.organisation_id,
-      organisationName: r.name,
-      organisationKind: r.kind as OrganisationKind,
-      territoryId: r.territory_id,
-      territoryName: r.territory_name,
-      role: r.role as Role,
-      active: true,
-    });
-    result.set(r.account_id, list);
-  }
-  return result;
 }
 
 /**
@@ -186,7 +142,7 @@ export async function findAccount(db: Db, actor: MemberActor, id: string): Promi
     .where('a.id', '=', id)
     .executeTakeFirst();
   if (!row) return null;
-  const memberships = await membershipsInTerritory(db, actor.territoryId, [row.id]);
+  const memberships = await currentMemberships(db, [row.id], { territoryId: actor.territoryId });
   return toAccount(row, memberships.get(row.id) ?? []);
 }
 
@@ -229,7 +185,7 @@ export async function listAccounts(
     sql<string>`lower(a.first_name)`.as('k2'),
   ]);
   if (filter.q) {
-    const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = `%${escapeLike(filter.q.toLowerCase())}%`;
     query = query.where(
       sql<boolean>`spie_unaccent(lower(a.last_name || ' ' || a.first_name || ' ' || a.email)) like spie_unaccent(${pattern})`,
     );
@@ -266,10 +222,10 @@ export async function listAccounts(
     .limit(filter.limit + 1)
     .execute();
   const pageRows = rows.slice(0, filter.limit);
-  const memberships = await membershipsInTerritory(
+  const memberships = await currentMemberships(
     db,
-    actor.territoryId,
     pageRows.map((r) => r.id),
+    { territoryId: actor.territoryId },
   );
   const last = pageRows[pageRows.length - 1];
   return {
