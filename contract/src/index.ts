@@ -1,14 +1,24 @@
 import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './auth/auth.routes';
+import { diagnosticsRoutes } from './diagnostics/diagnostics.routes';
 import type { AnyRoute } from './http';
 import { notificationsRoutes } from './notifications/notifications.routes';
+import { orientationsRoutes } from './orientations/orientations.routes';
 import { peopleRoutes } from './people/people.routes';
 import { territoriesRoutes } from './territories/territories.routes';
 
 export * from './errors';
 export * from './http';
 
-export { auditRoutes, authRoutes, notificationsRoutes, peopleRoutes, territoriesRoutes };
+export {
+  auditRoutes,
+  authRoutes,
+  diagnosticsRoutes,
+  notificationsRoutes,
+  orientationsRoutes,
+  peopleRoutes,
+  territoriesRoutes,
+};
 
 /** Every API route of the contract: the server mounts them all, the OpenAPI document lists them. */
 export const allRoutes: AnyRoute[] = [
@@ -17,4 +27,6 @@ export const allRoutes: AnyRoute[] = [
   ...Object.values(notificationsRoutes),
   ...Object.values(auditRoutes),
   ...Object.values(peopleRoutes),
+  ...Object.values(diagnosticsRoutes),
+  ...Object.values(orientationsRoutes),
 ];

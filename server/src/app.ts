@@ -18,7 +18,9 @@ import type { Deps } from './kernel/deps';
 import { DomainError, unauthenticated } from './kernel/errors';
 import { auditBindings } from './modules/audit';
 import { authBindings, resolveSession, SESSION_COOKIE } from './modules/auth';
+import { diagnosticsBindings } from './modules/diagnostics';
 import { notificationsBindings } from './modules/notifications';
+import { orientationsBindings } from './modules/orientations';
 import { peopleBindings } from './modules/people';
 import { territoriesBindings } from './modules/territories';
 
@@ -32,6 +34,8 @@ export const moduleBindings: RouteBinding[] = [
   ...notificationsBindings,
   ...auditBindings,
   ...peopleBindings,
+  ...diagnosticsBindings,
+  ...orientationsBindings,
 ];
 
 declare module 'fastify' {

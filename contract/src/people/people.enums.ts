@@ -164,12 +164,20 @@ export const sensitiveCategoryLabels: Record<(typeof sensitiveCategories)[number
   violence: 'Violences',
 };
 
-export const documentCategories = ['identity', 'contract', 'diagnostic', 'certificate', 'other'] as const;
+export const documentCategories = [
+  'identity',
+  'contract',
+  'diagnostic',
+  'certificate',
+  'letter',
+  'other',
+] as const;
 export const documentCategory = z.enum(documentCategories, { message: 'Catégorie de document inconnue.' });
 export const documentCategoryLabels: Record<(typeof documentCategories)[number], string> = {
   identity: 'Pièce d’identité',
   contract: 'Contrat',
   diagnostic: 'Diagnostic',
   certificate: 'Attestation',
+  letter: 'Courrier envoyé à la personne',
   other: 'Autre',
 };

@@ -14,6 +14,8 @@ const days = (label: string, def: number, max = 3650) =>
  */
 export const territorySettings = z.object({
   orientationDelayDays: days("Délai d'orientation", 42, 365),
+  /** Orientations are proposed, then validated by another decision (optional step). */
+  orientationValidationStep: z.boolean().default(false),
   contractSignatureDelayDays: days('Délai de signature du contrat', 30, 365),
   weeklyActivityHours: z
     .number({ message: "Heures d'activité hebdomadaire : un nombre est attendu." })
@@ -54,6 +56,11 @@ export const settingLabels: Record<keyof TerritorySettings, { label: string; uni
     label: "Délai d'orientation",
     unit: 'jours',
     hint: "Après réception de l'information RSA (6 semaines par défaut, décret 2024-1244).",
+  },
+  orientationValidationStep: {
+    label: 'Étape de validation des orientations',
+    unit: '',
+    hint: 'Si cochée, une orientation est d’abord proposée, puis validée par une décision.',
   },
   contractSignatureDelayDays: {
     label: 'Délai de signature du contrat d’engagement',

@@ -70,6 +70,37 @@ export interface Communes {
   postal_codes: Generated<string[]>;
 }
 
+export interface DiagnosticAuthors {
+  account_id: string;
+  confirmed_at: Timestamp;
+  diagnostic_id: string;
+  field: string;
+  organisation_id: string;
+  territory_id: string;
+}
+
+export interface Diagnostics {
+  chosen_path: string | null;
+  chosen_path_reason: string | null;
+  completed_at: Timestamp | null;
+  completed_by_account_id: string | null;
+  content: Json;
+  contributions: Generated<Json>;
+  created_at: Timestamp;
+  created_by_account_id: string | null;
+  created_by_organisation_id: string | null;
+  id: Generated<string>;
+  person_id: string;
+  recommendation: Json;
+  recommended_path: string;
+  referential_version: Generated<number>;
+  revision: Generated<number>;
+  status: string;
+  territory_id: string;
+  updated_at: Timestamp;
+  version: number | null;
+}
+
 export interface Documents {
   category: string;
   content: Buffer | null;
@@ -161,6 +192,38 @@ export interface Organisations {
   version: Generated<number>;
 }
 
+export interface Orientations {
+  assigned_at: Timestamp | null;
+  assigned_by_account_id: string | null;
+  contract_deadline: string | null;
+  created_at: Timestamp;
+  created_by_account_id: string | null;
+  deadline: string | null;
+  deadline_past_at_creation: Generated<boolean>;
+  decided_at: Timestamp | null;
+  decided_by_account_id: string | null;
+  decision_reason: string | null;
+  end_reason: string | null;
+  ended_at: Timestamp | null;
+  id: Generated<string>;
+  information_received_on: string | null;
+  lead_kind: string | null;
+  letter_document_id: string | null;
+  notified_at: Timestamp | null;
+  organisation_id: string | null;
+  path: string | null;
+  person_id: string;
+  previous_orientation_id: string | null;
+  proposal: Json | null;
+  proposed_referent_account_id: string | null;
+  recommended_path: string | null;
+  referent_account_id: string | null;
+  source: string;
+  status: string;
+  territory_id: string;
+  updated_at: Timestamp;
+}
+
 export interface OutboxEvents {
   attempts: Generated<number>;
   available_at: Generated<Timestamp>;
@@ -173,6 +236,15 @@ export interface OutboxEvents {
   status: Generated<string>;
   territory_id: string | null;
   type: string;
+}
+
+export interface PersonCafSocioPro {
+  code: string;
+  id: Generated<string>;
+  person_id: string;
+  received_on: string;
+  territory_id: string;
+  value: string;
 }
 
 export interface PersonConsents {
@@ -273,6 +345,42 @@ export interface PersonStatuses {
   value: string | null;
 }
 
+export interface ReferenceLists {
+  content: Json;
+  created_at: Generated<Timestamp>;
+  created_by_account_id: string | null;
+  kind: string;
+  territory_id: string;
+  version: number;
+}
+
+export interface ReorientationRequests {
+  answer_reason: string | null;
+  answered_at: Timestamp | null;
+  answered_by_account_id: string | null;
+  id: Generated<string>;
+  new_orientation_id: string | null;
+  orientation_id: string;
+  person_id: string;
+  proposed_lead_kind: string | null;
+  proposed_organisation_id: string | null;
+  proposed_path: string;
+  reason: string;
+  requested_at: Timestamp;
+  requested_by_account_id: string;
+  requested_by_organisation_id: string;
+  status: string;
+  territory_id: string;
+}
+
+export interface RomeAppellations {
+  code: string;
+  label: string;
+  rome_code: string;
+  rome_label: string;
+  search_text: string;
+}
+
 export interface SensitiveNotes {
   author_account_id: string | null;
   category: string;
@@ -324,19 +432,26 @@ export interface DB {
   audit_heads: AuditHeads;
   audit_log: AuditLog;
   communes: Communes;
+  diagnostic_authors: DiagnosticAuthors;
+  diagnostics: Diagnostics;
   documents: Documents;
   follow_ups: FollowUps;
   job_runs: JobRuns;
   memberships: Memberships;
   notifications: Notifications;
   organisations: Organisations;
+  orientations: Orientations;
   outbox_events: OutboxEvents;
+  person_caf_socio_pro: PersonCafSocioPro;
   person_consents: PersonConsents;
   person_information: PersonInformation;
   person_merges: PersonMerges;
   person_notices: PersonNotices;
   person_statuses: PersonStatuses;
   persons: Persons;
+  reference_lists: ReferenceLists;
+  reorientation_requests: ReorientationRequests;
+  rome_appellations: RomeAppellations;
   sensitive_notes: SensitiveNotes;
   sessions: Sessions;
   territories: Territories;

@@ -1,0 +1,3 @@
+export * from './orientations.routes';
+export * from './orientations.schema';
+export * from './orientations.workflow';
