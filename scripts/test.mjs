@@ -12,6 +12,8 @@ if (!args.has('--e2e-only')) {
   const where = process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'PostgreSQL embarqué (PGlite)';
   console.log(`\n=== Tests du serveur sur ${where} ===`);
   if (runNpm(['run', 'test', '-w', 'server']) !== 0) failed = true;
+  console.log('\n=== Tests unitaires de l’interface ===');
+  if (runNpm(['run', 'test', '-w', 'web']) !== 0) failed = true;
 }
 
 if (!args.has('--server-only')) {

@@ -12,12 +12,25 @@ import { deliverOutbox, EventBus } from './kernel/outbox';
 import { loadSecretKey } from './kernel/secretKey';
 import { Worker } from './kernel/worker';
 import { deliverNotifications } from './modules/notifications';
+import {
+  onDiagnosticCompleted,
+  onOrientationDecided,
+  onRsaClosed,
+  onRsaOpened,
+} from './modules/orientations';
 import { recordTimelineEntry, runPeopleDailyChecks } from './modules/people';
 import { welcomeNewAccount } from './modules/territories';
 
 /** Wires every subscriber to the event bus: the one place that knows who reacts to what. */
 function subscribe(bus: EventBus, deps: Deps): void {
   bus.subscribe('AccountCreated', 'territories.welcomeNewAccount', (event) => welcomeNewAccount(deps, event));
+  // Orientation: RSA information fills the « À orienter » queue; a decision produces the letter.
+  bus.subscribe('RsaOpened', 'orientations.startFromRsa', (event) => onRsaOpened(deps, event));
+  bus.subscribe('RsaClosed', 'orientations.closeOnRsaClosed', (event) => onRsaClosed(deps, event));
+  bus.subscribe('DiagnosticCompleted', 'orientations.recommendedPath', (event) =>
+    onDiagnosticCompleted(deps, event),
+  );
+  bus.subscribe('OrientationDecided', 'orientations.notify', (event) => onOrientationDecided(deps, event));
   // Any event about a person that carries a timeline entry (see modules/people/people.timeline.ts).
   bus.subscribeAll('people.timeline', (event) => recordTimelineEntry(deps, event));
 }

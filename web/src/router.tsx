@@ -4,11 +4,20 @@ import { AppLayout } from './layout/AppLayout';
 import { AuditPage } from './pages/audit/AuditPage';
 import { ChooseMembershipPage } from './pages/auth/ChooseMembershipPage';
 import { LoginPage } from './pages/auth/LoginPage';
+import { DiagnosticTab } from './pages/diagnostics/DiagnosticTab';
+import { ReferentialsPage } from './pages/diagnostics/ReferentialsPage';
 import { AccessibilityPage } from './pages/errors/AccessibilityPage';
 import { ErrorPage, RootErrorPage } from './pages/errors/ErrorPage';
 import { NotFoundPage } from './pages/errors/NotFoundPage';
 import { HomePage } from './pages/home/HomePage';
 import { DemoInboxPage } from './pages/notifications/DemoInboxPage';
+import { BulkDecisionPage } from './pages/orientations/BulkDecisionPage';
+import { DecisionPage } from './pages/orientations/DecisionPage';
+import { OrientationTab } from './pages/orientations/OrientationTab';
+import { QueuePage } from './pages/orientations/QueuePage';
+import { ReorientationAnswerPage } from './pages/orientations/ReorientationAnswerPage';
+import { ReorientationsPage, reorientationRoles } from './pages/orientations/ReorientationsPage';
+import { ToAssignPage } from './pages/orientations/ToAssignPage';
 import { CaseloadPage } from './pages/people/CaseloadPage';
 import { ConsentsTab } from './pages/people/ConsentsTab';
 import { ConsultationsTab } from './pages/people/ConsultationsTab';
@@ -69,6 +78,10 @@ export const router = createBrowserRouter([
                     children: [
                       { index: true, element: <SummaryTab /> },
                       { path: 'situation', element: <SituationTab /> },
+                      { path: 'diagnostic', element: <DiagnosticTab /> },
+                      { path: 'orientation', element: <OrientationTab /> },
+                      { path: 'orientation/:orientationId/decision', element: <DecisionPage /> },
+                      { path: 'orientation/reorientations/:requestId', element: <ReorientationAnswerPage /> },
                       { path: 'parcours', element: <JourneyTab /> },
                       { path: 'equipe', element: <TeamTab /> },
                       { path: 'documents', element: <DocumentsTab /> },
@@ -78,6 +91,25 @@ export const router = createBrowserRouter([
                     ],
                   },
                 ],
+              },
+              {
+                element: <RequireRole allowed="orientation_manager" />,
+                children: [
+                  { path: '/orientations/a-orienter', element: <QueuePage /> },
+                  { path: '/orientations/decision-groupee', element: <BulkDecisionPage /> },
+                ],
+              },
+              {
+                element: <RequireRole allowed="structure_manager" />,
+                children: [{ path: '/orientations/a-affecter', element: <ToAssignPage /> }],
+              },
+              {
+                element: <RequireAnyRole allowed={reorientationRoles} />,
+                children: [{ path: '/orientations/reorientations', element: <ReorientationsPage /> }],
+              },
+              {
+                element: <RequireRole allowed="territory_admin" />,
+                children: [{ path: '/territoire/listes-de-reference', element: <ReferentialsPage /> }],
               },
               {
                 path: '/admin',

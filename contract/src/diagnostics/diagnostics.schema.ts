@@ -94,20 +94,20 @@ export const professionalProject = z.object({
 export type ProfessionalProject = z.infer<typeof professionalProject>;
 
 const byFamily = Object.fromEntries(
-  constraintFamilies.map((f) => [f, constraintAssessment.default({} as never)]),
+  constraintFamilies.map((f) => [f, constraintAssessment.prefault({})]),
 ) as {
-  [K in (typeof constraintFamilies)[number]]: z.ZodDefault<typeof constraintAssessment>;
+  [K in (typeof constraintFamilies)[number]]: z.ZodPrefault<typeof constraintAssessment>;
 };
-const byAxis = Object.fromEntries(professionalAxes.map((a) => [a, axisAssessment.default({} as never)])) as {
-  [K in (typeof professionalAxes)[number]]: z.ZodDefault<typeof axisAssessment>;
+const byAxis = Object.fromEntries(professionalAxes.map((a) => [a, axisAssessment.prefault({})])) as {
+  [K in (typeof professionalAxes)[number]]: z.ZodPrefault<typeof axisAssessment>;
 };
 
 /** The content of one diagnostic (domain §4): what the form edits and a version freezes. */
 export const diagnosticContent = z
   .object({
-    situation: diagnosticSituation.default({} as never),
-    constraints: z.object(byFamily).default({} as never),
-    axes: z.object(byAxis).default({} as never),
+    situation: diagnosticSituation.prefault({}),
+    constraints: z.object(byFamily).prefault({}),
+    axes: z.object(byAxis).prefault({}),
     projects: z.array(professionalProject).max(5, 'Au plus 5 projets professionnels.').default([]),
     notes: note('Observations', 1000),
   })

@@ -133,7 +133,8 @@ export const orientationTransitions: readonly Transition<OrientationStatus, Orie
     from: 'a_orienter',
     to: 'classee',
     label: 'Classer sans suite',
-    who: ['orientation_manager'],
+    // The system too: when the RSA right closes while the person still waits (« Droit RSA clos »).
+    who: ['orientation_manager', 'system'],
     requires: ['reason'],
     emits: ['OrientationClosed'],
   },
@@ -142,7 +143,8 @@ export const orientationTransitions: readonly Transition<OrientationStatus, Orie
     from: 'proposee',
     to: 'classee',
     label: 'Classer sans suite',
-    who: ['orientation_manager'],
+    // The system too: when the RSA right closes while the person still waits (« Droit RSA clos »).
+    who: ['orientation_manager', 'system'],
     requires: ['reason'],
     emits: ['OrientationClosed'],
   },

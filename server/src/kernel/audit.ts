@@ -154,6 +154,74 @@ export async function appendAudit(
     .execute();
 }
 
+/**
+ * Appends several rows to the actor's chain at once (a bulk decision audits each person): one
+ * lock of the chain head, one draw of sequence numbers, the hashes chained in memory, the rows
+ * written in a few multi-row inserts and the head moved once. Same rows, same chain as that many
+ * appendAudit calls, in a handful of round trips instead of two per row.
+ */
+export async function appendAuditBatch(
+  trx: Transaction<DB>,
+  actor: Actor,
+  entries: AuditEntry[],
+  meta: { at: Date; requestId: string | null; territoryId?: string | null },
+): Promise<void> {
+  if (entries.length === 0) return;
+  const who = actorColumns(actor);
+  const territoryId = meta.territoryId !== undefined ? meta.territoryId : who.territory_id;
+  const chain = territoryId ?? 'platform';
+  const head = await sql<{ hash: string }>`
+    insert into audit_heads (chain, seq, hash) values (${chain}, 0, ${GENESIS})
+    on conflict (chain) do update set chain = excluded.chain
+    returning hash`
+    .execute(trx)
+    .then((r) => r.rows[0] as { hash: string });
+  // Drawn while the head is locked: no other row of this chain can come between them.
+  const seqs = await sql<{ seq: number }>`
+    select nextval('audit_log_seq_seq')::int8 as seq from generate_series(1, ${entries.length})`
+    .execute(trx)
+    .then((r) => r.rows.map((x) => Number(x.seq)).sort((a, b) => a - b));
+  let prevHash = head.hash;
+  const rows = entries.map((entry, i) => {
+    const row: HashedFields = {
+      seq: seqs[i] as number,
+      chain,
+      ...who,
+      territory_id: territoryId,
+      at: meta.at,
+      action: entry.action,
+      subject_type: entry.subjectType ?? null,
+      subject_id: entry.subjectId ?? null,
+      person_id: entry.personId ?? null,
+      section: entry.section ?? null,
+      outcome: entry.outcome ?? 'success',
+      request_id: meta.requestId,
+      details: entry.details ?? null,
+    };
+    const hash = auditRowHash(prevHash, row);
+    const stored = {
+      ...row,
+      details: row.details === null ? null : JSON.stringify(row.details),
+      prev_hash: prevHash,
+      hash,
+    };
+    prevHash = hash;
+    return stored;
+  });
+  for (let i = 0; i < rows.length; i += 1000) {
+    await trx
+      .insertInto('audit_log')
+      .values(rows.slice(i, i + 1000))
+      .execute();
+  }
+  const last = rows[rows.length - 1] as (typeof rows)[number];
+  await trx
+    .updateTable('audit_heads')
+    .set({ seq: last.seq, hash: last.hash })
+    .where('chain', '=', chain)
+    .execute();
+}
+
 export interface AuditProblem {
   chain: string;
   seq: number | null;

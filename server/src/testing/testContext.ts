@@ -76,7 +76,7 @@ export async function createTestContext(
     await database.db.transaction().execute(async (trx) => {
       const tables = await sql<{ tablename: string }>`
         select tablename from pg_tables
-        where schemaname = 'public' and tablename not in ('communes', 'kysely_migration', 'kysely_migration_lock')`.execute(
+        where schemaname = 'public' and tablename not in ('communes', 'rome_appellations', 'kysely_migration', 'kysely_migration_lock')`.execute(
         trx,
       );
       const names = tables.rows.map((t) => `"${t.tablename}"`).join(', ');

@@ -17,6 +17,16 @@ export function navigationEntries(role: Role | null, demoMode: boolean): Navigat
       { text: 'Demandes d’équipe', to: '/equipes/demandes' },
     );
   }
+  if (role === 'structure_manager') entries.push({ text: 'À affecter', to: '/orientations/a-affecter' });
+  if (role === 'professional' || role === 'social_worker') {
+    entries.push({ text: 'Réorientations', to: '/orientations/reorientations' });
+  }
+  if (role === 'orientation_manager') {
+    entries.push(
+      { text: 'À orienter', to: '/orientations/a-orienter' },
+      { text: 'Réorientations', to: '/orientations/reorientations' },
+    );
+  }
   if (role === 'orientation_manager' || role === 'territory_admin') {
     entries.push({ text: 'Rechercher une personne', to: '/personnes/recherche' });
   }
@@ -25,6 +35,7 @@ export function navigationEntries(role: Role | null, demoMode: boolean): Navigat
       { text: 'Structures', to: '/admin/structures' },
       { text: 'Comptes', to: '/admin/comptes' },
       { text: 'Paramètres du territoire', to: '/admin/parametres' },
+      { text: 'Listes de référence', to: '/territoire/listes-de-reference' },
       { text: 'Journal d’audit', to: '/admin/audit' },
     );
   }

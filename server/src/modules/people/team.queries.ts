@@ -155,9 +155,28 @@ export async function notifyAccounts(
   subject: string,
   lines: string[],
 ): Promise<void> {
-  const ids = [...new Set(accountIds.filter((id): id is string => !!id && id !== ctx.actor.accountId))];
+  await notifyAccountsBy(
+    ctx.trx,
+    { territoryId: ctx.actor.territoryId, byAccountId: ctx.actor.accountId, now: ctx.now },
+    personId,
+    accountIds,
+    subject,
+    lines,
+  );
+}
+
+/** The same emails from any actor (a system job names no author; the author is never emailed). */
+export async function notifyAccountsBy(
+  trx: Trx,
+  by: { territoryId: string; byAccountId: string | null; now: Date },
+  personId: string,
+  accountIds: (string | null)[],
+  subject: string,
+  lines: string[],
+): Promise<void> {
+  const ids = [...new Set(accountIds.filter((id): id is string => !!id && id !== by.byAccountId))];
   if (ids.length === 0) return;
-  const accounts = await ctx.trx
+  const accounts = await trx
     .selectFrom('accounts')
     .select(['id', 'email', 'first_name'])
     .where('id', 'in', ids)
@@ -165,14 +184,14 @@ export async function notifyAccounts(
     .execute();
   for (const a of accounts) {
     await queueNotification(
-      ctx.trx,
+      trx,
       {
-        territoryId: ctx.actor.territoryId,
+        territoryId: by.territoryId,
         channel: 'email',
         recipient: a.email,
         recipientAccountId: a.id,
         personId,
-        createdByAccountId: ctx.actor.accountId,
+        createdByAccountId: by.byAccountId,
         subject,
         body: [
           `Bonjour ${a.first_name},`,
@@ -184,7 +203,7 @@ export async function notifyAccounts(
           'L’équipe SPIE',
         ].join('\n'),
       },
-      ctx.now,
+      by.now,
     );
   }
 }

@@ -1,4 +1,4 @@
-import type { Account, Membership, Organisation, OrganisationKind, Role } from '@spie/contract/territories';
+import type { Account, Membership, Organisation, OrganisationKind } from '@spie/contract/territories';
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Db } from '../../db/database';
 import type { DB } from '../../db/schema';

@@ -1,4 +1,6 @@
+import { diagnosticsSamples } from './diagnostics';
 import { foundationSamples } from './foundation';
+import { orientationsSamples } from './orientations';
 import { peopleRecordSamples } from './peopleRecord';
 import { peopleTeamSamples } from './peopleTeam';
 import type { RouteSampleSet } from './types';
@@ -6,4 +8,10 @@ import type { RouteSampleSet } from './types';
 export type { RouteInput, RouteSampleSet, SampleIds } from './types';
 
 /** Every module's sample set; a module with routes adds its own file here. */
-export const sampleSets: RouteSampleSet[] = [foundationSamples, peopleRecordSamples, peopleTeamSamples];
+export const sampleSets: RouteSampleSet[] = [
+  foundationSamples,
+  peopleRecordSamples,
+  peopleTeamSamples,
+  diagnosticsSamples,
+  orientationsSamples,
+];

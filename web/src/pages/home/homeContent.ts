@@ -42,6 +42,13 @@ const teamRequests: HomeSection = {
   to: '/equipes/demandes',
 };
 
+const reorientations: HomeSection = {
+  title: 'Mes demandes de réorientation',
+  description:
+    'Les réorientations que vous avez demandées pour les personnes dont vous êtes référent·e, et la réponse de la cellule d’orientation.',
+  to: '/orientations/reorientations',
+};
+
 const appointments: HomeSection = {
   title: 'Rendez-vous',
   description: 'Vos prochains rendez-vous avec les personnes accompagnées.',
@@ -56,6 +63,7 @@ export const homeContentByRole: Record<Role, HomeContent> = {
       followedPeople,
       findPerson,
       teamRequests,
+      reorientations,
       appointments,
       {
         title: 'Contrats d’engagement',
@@ -71,6 +79,7 @@ export const homeContentByRole: Record<Role, HomeContent> = {
       followedPeople,
       findPerson,
       teamRequests,
+      reorientations,
       appointments,
       {
         title: 'Réexamens du parcours social',
@@ -86,8 +95,13 @@ export const homeContentByRole: Record<Role, HomeContent> = {
       {
         title: 'Personnes à orienter',
         description:
-          'La file des personnes en attente d’orientation, les plus anciennes d’abord, avec le délai restant.',
-        emptyState: 'Les personnes en attente d’orientation apparaîtront ici.',
+          'La file des personnes en attente d’orientation, les personnes en retard d’abord, avec le délai restant.',
+        to: '/orientations/a-orienter',
+      },
+      {
+        title: 'Demandes de réorientation',
+        description: 'Les réorientations demandées par les référent·es, à accepter ou à refuser.',
+        to: '/orientations/reorientations',
       },
       {
         title: 'Orientations récentes',
@@ -105,7 +119,7 @@ export const homeContentByRole: Record<Role, HomeContent> = {
       {
         title: 'Personnes à affecter',
         description: 'Les personnes orientées vers votre structure qui attendent un ou une référent·e.',
-        emptyState: 'Les personnes à affecter à un·e référent·e apparaîtront ici.',
+        to: '/orientations/a-affecter',
       },
       {
         title: 'Votre équipe',
@@ -139,6 +153,12 @@ export const homeContentByRole: Record<Role, HomeContent> = {
         title: 'Paramètres du territoire',
         description: 'Délais légaux, seuils d’alerte et durées de conservation.',
         to: '/admin/parametres',
+      },
+      {
+        title: 'Listes de référence',
+        description:
+          'Les situations proposées dans le diagnostic et leurs correspondances (thématiques de l’offre, codes CAF).',
+        to: '/territoire/listes-de-reference',
       },
       { title: 'Journal d’audit', description: 'Qui a fait quoi, et quand.', to: '/admin/audit' },
       {

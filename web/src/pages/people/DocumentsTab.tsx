@@ -19,6 +19,8 @@ import { useDocuments, useUploadDocument } from './people.queries';
 import { formatBytes, formatDay } from './peopleFormat';
 
 const accepted = ['application/pdf', 'image/jpeg', 'image/png'];
+/** Letters to the person are produced by SPIE (orientation decisions…), never uploaded: listed, not offered. */
+const uploadCategories = documentCategories.filter((category) => category !== 'letter');
 
 /** The file's content as base64, without the `data:…;base64,` prefix. */
 function readAsBase64(file: File): Promise<string> {
@@ -122,7 +124,7 @@ function UploadForm({ personId, onUploaded }: { personId: string; onUploaded: (m
         try {
           const contentBase64 = await readAsBase64(file);
           await upload.mutateAsync({
-            category: category as (typeof documentCategories)[number],
+            category: category as (typeof uploadCategories)[number],
             filename: file.name,
             contentBase64,
             retentionUntil: retention || null,
@@ -153,7 +155,7 @@ function UploadForm({ personId, onUploaded }: { personId: string; onUploaded: (m
         <option value="" disabled>
           Choisir une catégorie
         </option>
-        {documentCategories.map((value) => (
+        {uploadCategories.map((value) => (
           <option key={value} value={value}>
             {documentCategoryLabels[value]}
           </option>

@@ -27,6 +27,13 @@ export const personTabs: PersonTab[] = [
     label: 'Situation',
     visible: (p) => p.access.identity?.read === true || p.access.situation?.read === true,
   },
+  { path: 'diagnostic', label: 'Diagnostic', visible: (p) => p.access.diagnostic?.read === true },
+  {
+    // Who decides, who receives the person and who accompanies them read the situation section.
+    path: 'orientation',
+    label: 'Orientation',
+    visible: (p) => p.access.situation?.read === true,
+  },
   { path: 'parcours', label: 'Parcours', visible: (p) => p.access.journey?.read === true },
   { path: 'equipe', label: 'Équipe', visible: () => true },
   { path: 'documents', label: 'Documents', visible: (p) => p.access.documents?.read === true },
@@ -68,7 +75,10 @@ export function PersonLayout() {
   const base = `/personnes/${id}`;
   const current = pathname.slice(base.length).replace(/^\//, '').replace(/\/$/, '');
   const tabs = data ? personTabs.filter((tab) => tab.visible(data)) : [];
-  const currentTab = personTabs.find((tab) => tab.path === current);
+  // Pages below a section (the orientation decision form) belong to it.
+  const currentTab =
+    personTabs.find((tab) => tab.path === current) ??
+    personTabs.find((tab) => tab.path !== '' && current.startsWith(`${tab.path}/`));
   const created = Boolean((state as { created?: boolean } | null)?.created);
   const accompanies = role === 'professional' || role === 'social_worker' || role === 'structure_manager';
 
@@ -79,7 +89,9 @@ export function PersonLayout() {
         parents={
           accompanies
             ? [{ label: 'Personnes accompagnées', to: '/personnes' }]
-            : [{ label: 'Rechercher une personne', to: '/personnes/recherche' }]
+            : role === 'orientation_manager'
+              ? [{ label: 'À orienter', to: '/orientations/a-orienter' }]
+              : [{ label: 'Rechercher une personne', to: '/personnes/recherche' }]
         }
       />
       <PageHeading title={`${currentTab?.label ?? 'Dossier'} — ${data?.displayName ?? 'Dossier'}`}>
@@ -111,7 +123,7 @@ export function PersonLayout() {
               items={tabs.map((tab) => ({
                 text: tab.label,
                 linkProps: { to: tab.path ? `${base}/${tab.path}` : base },
-                isActive: tab.path === current,
+                isActive: tab.path === currentTab?.path,
               }))}
             />
           </div>

@@ -1,4 +1,5 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
@@ -88,6 +89,24 @@ function SettingsForm({ territory, onSaved }: { territory: Territory; onSaved: (
         <legend className="fr-fieldset__legend">Territoire {territory.name}</legend>
         {settingKeys.map((key) => {
           const { label, unit, hint } = settingLabels[key];
+          if (key === 'orientationValidationStep') {
+            // The only yes/no setting: a checkbox, not a number.
+            return (
+              <div key={key} className="fr-fieldset__element">
+                <Checkbox
+                  id="setting-orientation-validation-step"
+                  options={[
+                    {
+                      label,
+                      hintText: hint,
+                      nativeInputProps: form.register(key),
+                    },
+                  ]}
+                  {...fieldState(errors[key])}
+                />
+              </div>
+            );
+          }
           return (
             <div key={key} className="fr-fieldset__element">
               <Input
