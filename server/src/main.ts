@@ -12,7 +12,7 @@ async function main() {
   if (config.autoMigrate) await prepareDatabase(database);
   const deps = composeDeps({ config, database, logger });
   if (config.demo) {
-    const created = await ensureDemoTerritory(deps);
+    const created = await ensureDemoTerritory(deps, { people: true });
     if (created) logger.info('demo territory loaded');
   }
   const app = await buildApp(deps);

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { demoAccounts } from '../demo/demoTerritory.data';
 import { argValue, runCli } from './cliSupport';
 
 /**
@@ -26,6 +27,8 @@ interface Result {
   ok: boolean;
   /** Set when the scenario could not run (e.g. its route does not exist yet). */
   skipped?: string;
+  /** Wall time of a one-shot scenario's whole work (e.g. the 500 letters). */
+  total_ms?: number;
 }
 
 /** What `seed:scale --report` writes: row counts and the bench counsellor's people. */
@@ -37,12 +40,27 @@ interface ScaleReport {
   benchCounsellorPersonIds: string[];
 }
 
+/** People kept « à orienter » in the bench data (the bulk decision takes 500 of them per run). */
+const QUEUE_TARGET = 4000;
+const BULK_SIZE = 500;
+
 /** Runs the scale seed in a child process (the server must not hold the PGlite folder meanwhile). */
 function runScaleSeed(env: NodeJS.ProcessEnv, people: number, reportFile: string): Promise<ScaleReport> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'src/cli/seedScale.ts', '--people', String(people), '--report', reportFile],
+      [
+        '--import',
+        'tsx',
+        'src/cli/seedScale.ts',
+        '--people',
+        String(people),
+        '--report',
+        reportFile,
+        // Each run decides 500 people of the « À orienter » queue: put people back in it first.
+        '--refill-queue',
+        String(QUEUE_TARGET),
+      ],
       {
         cwd: serverDir,
         env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
@@ -66,12 +84,15 @@ async function ensureScaleData(
   const reportFile = path.join(repoRoot, 'bench', 'results', `scale-seed-${dbKind}.json`);
   let report = await runScaleSeed(env, people, reportFile);
   const found = report.rows.persons ?? 0;
-  if (found >= people) return report;
+  // Data seeded before issue 4 has people but no orientations: it cannot measure the queue.
+  if (found >= people && (report.rows.orientations ?? 0) > 0) return report;
   if (dbKind === 'postgres')
     throw new Error(
-      `La base PostgreSQL contient ${found} personnes, moins que les ${people} demandées : recréez-la (base vide) puis relancez.`,
+      `La base PostgreSQL contient ${found} personnes (${report.rows.orientations ?? 0} orientations), pour ${people} demandées : recréez-la (base vide) puis relancez.`,
     );
-  console.log(`Le dossier de bench contient ${found} personnes (< ${people}) : il est recréé.`);
+  console.log(
+    `Le dossier de bench contient ${found} personnes (${people} demandées, avec orientations) : il est recréé.`,
+  );
   if (env.SPIE_DATA_DIR && existsSync(env.SPIE_DATA_DIR))
     rmSync(env.SPIE_DATA_DIR, { recursive: true, force: true });
   report = await runScaleSeed(env, people, reportFile);
@@ -124,20 +145,35 @@ function buildServer(): void {
   if (result.status !== 0) throw new Error('server build failed');
 }
 
-function startServer(env: NodeJS.ProcessEnv, port: number): ChildProcess {
-  // The child runs the same entry point as `npm start`, with logs silenced.
-  return spawn(process.execPath, ['--enable-source-maps', 'dist/main.mjs'], {
+function startServer(
+  env: NodeJS.ProcessEnv,
+  port: number,
+  options: { logLevel?: string; onLog?: (line: string) => void } = {},
+): ChildProcess {
+  // The child runs the same entry point as `npm start`, with logs silenced (or read, for the letters).
+  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/main.mjs'], {
     cwd: serverDir,
     env: {
       ...process.env,
       ...env,
       PORT: String(port),
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: options.logLevel ?? 'warn',
       SPIE_DEMO: '1',
       WORKER_ENABLED: '1',
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', options.onLog ? 'pipe' : 'ignore', 'inherit'],
   });
+  const onLog = options.onLog;
+  if (onLog && child.stdout) {
+    let rest = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      const lines = (rest + chunk).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) onLog(line);
+    });
+  }
+  return child;
 }
 
 async function stop(child: ChildProcess): Promise<void> {
@@ -167,9 +203,13 @@ class Session {
   async login(lastName: string): Promise<void> {
     await this.fetch('/api/auth/session');
     const list = (await (await this.fetch('/api/auth/demo/accounts')).json()) as {
-      items: { id: string; lastName: string }[];
+      items: { id: string; firstName: string; lastName: string }[];
     };
-    const account = list.items.find((a) => a.lastName === lastName);
+    // The scale territory's fictional professionals may share a demo account's last name.
+    const firstName = demoAccounts.find((a) => a.lastName === lastName)?.firstName;
+    const account = list.items.find(
+      (a) => a.lastName === lastName && (!firstName || a.firstName === firstName),
+    );
     if (!account) throw new Error(`demo account ${lastName} missing`);
     const res = await this.fetch('/api/auth/demo/login', {
       method: 'POST',
@@ -275,6 +315,231 @@ async function peopleScenarios(base: string, scale: ScaleReport): Promise<Scenar
   ];
 }
 
+/** ROME autocomplete as typed by counsellors: prefixes, words in any order, typos. */
+// biome-ignore format: a dense list reads better than one query per line
+const romeQueries = [
+  'boulang', 'aide soignant', 'cariste', 'devlopeur', "agent d'entretien", 'vendeu', 'serveur',
+  'auxiliaire de vie', 'preparateur de commandes', 'chauffeur livreur', 'manutention', 'agent de securite',
+  'coiffeu', 'maçon', 'plombie', 'secretaire', 'cuisiner', 'assistante maternelle', 'caissiere', 'magazinier',
+  'soignant aide', 'boulenger', 'electricien', 'agent de proprete', 'developpeur web',
+];
+
+/** Filters an orientation manager combines on the « À orienter » queue. */
+const queueFilters = [
+  'communeCode=93008&overdueOnly=true',
+  'source=rsa&recommendedPath=social',
+  'householdRole=conjoint',
+  'recommendedPath=none&communeCode=93066',
+  'status=a_orienter&source=france_travail',
+  'overdueOnly=true&recommendedPath=socio_professionnel',
+];
+
+const json = { 'content-type': 'application/json' };
+
+interface BenchDraft {
+  personId: string;
+  revision: number;
+  content: Record<string, unknown>;
+}
+
+/** Drafts Thomas Girard works on: the current draft of a few of his people, started when missing. */
+async function girardDrafts(girard: Session, ids: readonly string[]): Promise<BenchDraft[]> {
+  const drafts: BenchDraft[] = [];
+  for (const personId of ids) {
+    if (drafts.length >= 8) break;
+    const overview = await girard.fetch(`/api/people/${personId}/diagnostics`);
+    if (!overview.ok) {
+      await overview.arrayBuffer();
+      continue;
+    }
+    const body = (await overview.json()) as {
+      draft: { revision: number; content: Record<string, unknown> } | null;
+      versions: unknown[];
+    };
+    // People with a completed version first: the usual case is updating a diagnostic.
+    if (!body.draft && body.versions.length === 0 && drafts.length < 4) continue;
+    let draft = body.draft;
+    if (!draft) {
+      const started = await girard.fetch(`/api/people/${personId}/diagnostics/draft`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ from: 'latest' }),
+      });
+      if (!started.ok) {
+        await started.arrayBuffer();
+        continue;
+      }
+      draft = (await started.json()) as { revision: number; content: Record<string, unknown> };
+    }
+    drafts.push({ personId, revision: draft.revision, content: draft.content });
+  }
+  return drafts;
+}
+
+/**
+ * Issue 4's screens (contract/src/orientations, contract/src/diagnostics): the « À orienter »
+ * queue as Yacine Benali (orientation manager), ROME autocomplete and diagnostic saves as Thomas
+ * Girard on people he follows.
+ */
+async function orientationScenarios(base: string, scale: ScaleReport): Promise<Scenario[]> {
+  const manager = new Session(base);
+  await manager.login('Benali');
+  const girard = new Session(base);
+  await girard.login('Girard');
+  const cycle = <T>(items: readonly T[]) => {
+    let i = 0;
+    return () => items[i++ % Math.max(1, items.length)] as T;
+  };
+  const filter = cycle(queueFilters);
+  const rome = cycle(romeQueries);
+  const drafts = await girardDrafts(girard, scale.benchCounsellorPersonIds);
+  let saves = 0;
+  const saveDraft = async (): Promise<Response> => {
+    const draft = drafts[saves++ % Math.max(1, drafts.length)];
+    if (!draft) return new Response('{"error":{"code":"no_draft"}}', { status: 404 });
+    // Each save changes a part (the observations), as a counsellor typing between two saves.
+    const content = { ...draft.content, notes: `Point d’étape n° ${saves} : démarches en cours, à revoir.` };
+    const res = await girard.fetch(`/api/people/${draft.personId}/diagnostics/draft`, {
+      method: 'PUT',
+      headers: json,
+      body: JSON.stringify({ content, revision: draft.revision }),
+    });
+    const text = await res.text();
+    if (res.ok) draft.revision = (JSON.parse(text) as { revision: number }).revision;
+    else if (res.status === 409) {
+      // Concurrent clients of the throughput phase saved the same draft: reload its revision.
+      const again = await girard.fetch(`/api/people/${draft.personId}/diagnostics`);
+      const body = (await again.json()) as { draft: { revision: number } | null };
+      if (body.draft) draft.revision = body.draft.revision;
+    }
+    return new Response(text, { status: res.status });
+  };
+  return [
+    ['orientations.queue', { p95_ms: 50 }, () => manager.fetch('/api/orientations/queue?limit=50')],
+    [
+      'orientations.queue.filtered',
+      { p95_ms: 50 },
+      () => manager.fetch(`/api/orientations/queue?${filter()}&limit=50`),
+    ],
+    [
+      'diagnostics.romeSearch',
+      { p95_ms: 20 },
+      () => girard.fetch(`/api/rome/appellations?q=${encodeURIComponent(rome())}&limit=15`),
+    ],
+    ['diagnostics.saveDraft', { p95_ms: 60 }, saveDraft],
+  ];
+}
+
+/**
+ * Bulk decision of 500 people of the queue (one request, letters queued in the outbox), then the
+ * worker rendering the 500 letters: the server is restarted with debug logs to read each
+ * letter's rendering time ("orientation letter rendered").
+ */
+async function bulkDecisionScenario(
+  env: NodeJS.ProcessEnv,
+  port: number,
+  base: string,
+): Promise<{ child: ChildProcess; results: Result[] }> {
+  const rendered = new Map<string, number>();
+  let firstLetterAt = 0;
+  let lastLetterAt = 0;
+  const child = startServer(env, port, {
+    logLevel: 'debug',
+    onLog: (line) => {
+      if (!line.includes('orientation letter rendered')) return;
+      try {
+        const entry = JSON.parse(line) as { orientationId?: string; ms?: number };
+        if (entry.orientationId && typeof entry.ms === 'number') {
+          rendered.set(entry.orientationId, entry.ms);
+          if (!firstLetterAt) firstLetterAt = performance.now();
+          lastLetterAt = performance.now();
+        }
+      } catch {
+        // not a JSON log line
+      }
+    },
+  });
+  await waitReady(base, 60_000);
+  const decisionBudget = { ms: 5_000 };
+  const skip = (why: string): { child: ChildProcess; results: Result[] } => {
+    console.warn(`orientations.bulkDecide : non mesuré (${why})`);
+    return {
+      child,
+      results: [{ ...skippedResult('orientations.bulkDecide', decisionBudget), skipped: why }],
+    };
+  };
+  const manager = new Session(base);
+  await manager.login('Benali');
+  const ids: string[] = [];
+  let after: string | null = null;
+  while (ids.length < BULK_SIZE) {
+    const res = await manager.fetch(
+      `/api/orientations/queue?status=a_orienter&limit=200${after ? `&after=${encodeURIComponent(after)}` : ''}`,
+    );
+    if (!res.ok) return skip(`file : HTTP ${res.status}`);
+    const page = (await res.json()) as { items: { orientationId: string }[]; next: string | null };
+    ids.push(...page.items.map((i) => i.orientationId));
+    if (!page.next) break;
+    after = page.next;
+  }
+  if (ids.length < BULK_SIZE) return skip(`file trop courte (${ids.length} personnes « à orienter »)`);
+  const orgs = (await (await manager.fetch('/api/organisations')).json()) as {
+    items: { id: string; name: string }[];
+  };
+  const ali = orgs.items.find((o) => o.name.includes('Bobigny – Drancy'));
+  if (!ali) return skip('agence de Bobigny introuvable');
+  const chosen = ids.slice(0, BULK_SIZE);
+  const t0 = performance.now();
+  const res = await manager.fetch('/api/orientations/decisions', {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({
+      path: 'socio_professionnel',
+      leadKind: 'departement',
+      organisationId: ali.id,
+      reason:
+        'Décision groupée de la commission : accompagnement socio-professionnel par l’agence de Bobigny.',
+      orientationIds: chosen,
+    }),
+  });
+  const body = await res.text();
+  const decisionMs = performance.now() - t0;
+  if (!res.ok) return skip(`HTTP ${res.status} ${body.slice(0, 200)}`);
+  const results: Result[] = [
+    {
+      name: 'orientations.bulkDecide',
+      p50_ms: round(decisionMs),
+      p95_ms: round(decisionMs),
+      throughput_per_s: round(BULK_SIZE / (decisionMs / 1000)),
+      rss_mb: rssMb(child.pid),
+      samples: 1,
+      budget: decisionBudget,
+      ok: decisionMs <= decisionBudget.ms,
+    },
+  ];
+  // The worker renders the letters in the background (outbox, one pass per interval).
+  const wanted = new Set(chosen);
+  const deadline = performance.now() + 15 * 60_000;
+  const done = () => [...wanted].every((id) => rendered.has(id));
+  while (!done() && performance.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+  const times = chosen
+    .flatMap((id) => (rendered.has(id) ? [rendered.get(id) as number] : []))
+    .sort((a, b) => a - b);
+  const totalMs = (lastLetterAt || performance.now()) - t0;
+  results.push({
+    name: 'orientations.letters',
+    p50_ms: round(percentile(times, 50)),
+    p95_ms: round(percentile(times, 95)),
+    throughput_per_s: round(times.length / (totalMs / 1000)),
+    rss_mb: rssMb(child.pid),
+    samples: times.length,
+    budget: {},
+    ok: times.length === BULK_SIZE,
+    total_ms: round(totalMs),
+  });
+  return { child, results };
+}
+
 await runCli(async () => {
   const dbKind = argValue('db', 'pglite') as 'pglite' | 'postgres';
   const only = argValue('only');
@@ -340,6 +605,7 @@ await runCli(async () => {
       ['accounts.page', { p95_ms: 30 }, () => admin.fetch('/api/accounts?limit=50')],
     ];
     if (scale) scenarios.push(...(await peopleScenarios(base, scale)));
+    if (scale) scenarios.push(...(await orientationScenarios(base, scale)));
     for (const [name, budget, run] of scenarios) {
       if (!want(name)) continue;
       const probe = await run();
@@ -367,6 +633,12 @@ await runCli(async () => {
         ok: rss > 0 && rss <= 400,
       });
     }
+    if (scale && want('orientations.bulkDecide')) {
+      await stop(child);
+      const bulk = await bulkDecisionScenario(env, port, base);
+      child = bulk.child;
+      results.push(...bulk.results);
+    }
   } finally {
     await stop(child);
   }
@@ -388,6 +660,10 @@ await runCli(async () => {
           organisations: scale.rows.organisations ?? 0,
           accounts: scale.rows.accounts ?? 0,
           benchCounsellorPeople: scale.benchCounsellorPersonIds.length,
+          orientations: scale.rows.orientations ?? 0,
+          reorientationRequests: scale.rows.reorientation_requests ?? 0,
+          diagnostics: scale.rows.diagnostics ?? 0,
+          cafCodes: scale.rows.person_caf_socio_pro ?? 0,
           seededNow: scale.seeded,
           ...(scale.seeded ? { seedSeconds: scale.totalSeconds, seedPhases: scale.phases } : {}),
           coldStartMs: round(coldMs),
@@ -417,7 +693,7 @@ await runCli(async () => {
       continue;
     }
     console.log(
-      `${r.ok ? 'OK  ' : 'FAIL'} ${r.name.padEnd(24)} p50 ${String(r.p50_ms).padStart(8)} ms  p95 ${String(r.p95_ms).padStart(8)} ms  ${String(r.throughput_per_s).padStart(8)}/s  rss ${r.rss_mb} MB  ${budget}`,
+      `${r.ok ? 'OK  ' : 'FAIL'} ${r.name.padEnd(28)} p50 ${String(r.p50_ms).padStart(8)} ms  p95 ${String(r.p95_ms).padStart(8)} ms  ${String(r.throughput_per_s).padStart(8)}/s  rss ${r.rss_mb} MB  ${budget}${r.total_ms !== undefined ? `  (total ${r.total_ms} ms)` : ''}`,
     );
   }
   console.log(`Rapport : ${path.relative(process.cwd(), path.join(outDir, 'latest.json'))}`);

@@ -9,7 +9,7 @@ await runCli(async () => {
   try {
     await prepareDatabase(database);
     const deps = composeDeps({ config, database, logger: pino({ level: 'warn' }) });
-    const created = await ensureDemoTerritory(deps);
+    const created = await ensureDemoTerritory(deps, { people: true });
     console.log(
       created ? 'Territoire de démonstration chargé.' : 'Le territoire de démonstration est déjà présent.',
     );

@@ -2,6 +2,7 @@ import { defaultTerritorySettings, luhnValid, roleLabels } from '@spie/contract/
 import { systemActor } from '../kernel/actor';
 import { appendAudit } from '../kernel/audit';
 import type { Deps } from '../kernel/deps';
+import { insertDemoPeople } from './demoPeople';
 import { demoAccounts, demoOrganisations } from './demoTerritory.data';
 
 export const DEMO_TERRITORY_CODE = '93';
@@ -23,8 +24,12 @@ const slug = (s: string) =>
 export const demoEmail = (firstName: string, lastName: string, orgKey: string) =>
   `${slug(firstName)}.${slug(lastName)}@${orgKey}.demo.example.org`;
 
-/** Loads the demo territory once (first start); returns false when it is already there. */
-export async function ensureDemoTerritory(deps: Deps): Promise<boolean> {
+/**
+ * Loads the demo territory once (first start); returns false when it is already there. With
+ * `people`, also its fictional people (queue « À orienter », orientations, diagnostics): what
+ * `npm start` shows; tests and the scale seed start from organisations and accounts only.
+ */
+export async function ensureDemoTerritory(deps: Deps, options: { people?: boolean } = {}): Promise<boolean> {
   const now = deps.clock.now();
   return deps.database.db.transaction().execute(async (trx) => {
     const existing = await trx
@@ -43,6 +48,8 @@ export async function ensureDemoTerritory(deps: Deps): Promise<boolean> {
       .returning('id')
       .executeTakeFirstOrThrow();
     const orgIds = new Map<string, string>();
+    const accountIds = new Map<string, string>();
+    const accountOrgs = new Map<string, string>();
     for (const org of demoOrganisations) {
       const { id } = await trx
         .insertInto('organisations')
@@ -76,6 +83,8 @@ export async function ensureDemoTerritory(deps: Deps): Promise<boolean> {
         })
         .returning('id')
         .executeTakeFirstOrThrow();
+      accountIds.set(account.lastName, accountId);
+      accountOrgs.set(account.lastName, firstOrg);
       for (const m of account.memberships) {
         const organisationId = orgIds.get(m.org);
         if (!organisationId) throw new Error(`demo data: unknown organisation ${m.org}`);
@@ -90,6 +99,17 @@ export async function ensureDemoTerritory(deps: Deps): Promise<boolean> {
           .execute();
       }
     }
+    const people = options.people
+      ? await insertDemoPeople(trx, {
+          territoryId,
+          orgIds,
+          accountIds,
+          accountOrgs,
+          settings: defaultTerritorySettings,
+          now,
+          crypto: deps.crypto,
+        })
+      : 0;
     await appendAudit(
       trx,
       systemActor('demo-seed', territoryId),
@@ -97,7 +117,11 @@ export async function ensureDemoTerritory(deps: Deps): Promise<boolean> {
         action: 'demo.seedTerritory',
         subjectType: 'territory',
         subjectId: territoryId,
-        details: { organisations: demoOrganisations.length, accounts: demoAccounts.length },
+        details: {
+          organisations: demoOrganisations.length,
+          accounts: demoAccounts.length,
+          ...(people > 0 ? { people } : {}),
+        },
       },
       { at: now, requestId: null },
     );

@@ -1,3 +1,4 @@
+import { diagnosticContent, recommendPath } from '@spie/contract/diagnostics';
 import { checkNir, maskNir } from '@spie/contract/people';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,14 +20,25 @@ const one = async <T>(query: ReturnType<typeof sql<T>>) => {
 
 /** Everything that must not change from one run to the next with the same seed. */
 const digest = () =>
-  one<{ people: string; timeline: string; statuses: string; teams: string }>(sql`
+  one<{
+    people: string;
+    timeline: string;
+    statuses: string;
+    teams: string;
+    orientations: string;
+    diagnostics: string;
+  }>(sql`
     select
       (select md5(string_agg(id::text || birth_name || array_to_string(first_names, ' ') || birth_date::text
         || coalesce(partner_id::text, '') || coalesce(benefit_matricule, ''), ',' order by id)) from persons) as people,
       (select md5(string_agg(id::text || summary || occurred_at::text, ',' order by id)) from timeline_events) as timeline,
       (select md5(string_agg(id::text || kind || coalesce(value, '') || start_date::text, ',' order by id)) from person_statuses) as statuses,
       (select md5(string_agg(f.person_id::text || a.email || f.role || f.status, ',' order by f.id))
-        from follow_ups f left join accounts a on a.id = f.account_id) as teams`);
+        from follow_ups f left join accounts a on a.id = f.account_id) as teams,
+      (select md5(string_agg(id::text || status || coalesce(deadline::text, '') || coalesce(decided_at::text, ''), ',' order by id))
+        from orientations) as orientations,
+      (select md5(string_agg(id::text || content::text || coalesce(completed_at::text, ''), ',' order by id))
+        from diagnostics) as diagnostics`);
 
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -149,6 +161,101 @@ describe('scale seed (2,000 people)', () => {
     expect(future.n).toBe(0);
   });
 
+  it('orients about 90 % of people, queues about 4 % with a third late, keeps replaced orientations', async () => {
+    const r = await one<{
+      oriented: number;
+      queue: number;
+      overdue: number;
+      replaced: number;
+      toAssign: number;
+      referentMismatch: number;
+      twoOpen: number;
+    }>(sql`
+      select
+        (select count(distinct person_id)::int from orientations where decided_at is not null) as oriented,
+        (select count(*)::int from orientations where status in ('a_orienter', 'proposee')) as queue,
+        (select count(*)::int from orientations where status in ('a_orienter', 'proposee')
+          and deadline < ${today.toISOString().slice(0, 10)}::date) as overdue,
+        (select count(*)::int from orientations o join orientations n on n.previous_orientation_id = o.id
+          where o.status = 'remplacee' and o.ended_at = n.decided_at) as replaced,
+        (select count(*)::int from orientations where status = 'notifiee' and referent_account_id is null) as "toAssign",
+        (select count(*)::int from orientations o where o.status = 'referent_designe' and not exists (
+          select 1 from follow_ups f where f.person_id = o.person_id and f.account_id = o.referent_account_id
+            and f.organisation_id = o.organisation_id and f.role = 'referent' and f.status = 'active')) as "referentMismatch",
+        (select count(*)::int from (select person_id from orientations
+          where status in ('a_orienter', 'proposee', 'decidee', 'notifiee', 'referent_designe')
+          group by person_id having count(*) > 1) x) as "twoOpen"`);
+    expect(r.oriented / PEOPLE).toBeGreaterThan(0.86);
+    expect(r.oriented / PEOPLE).toBeLessThan(0.94);
+    expect(r.queue / PEOPLE).toBeGreaterThan(0.03);
+    expect(r.queue / PEOPLE).toBeLessThan(0.05);
+    expect(r.overdue / r.queue).toBeGreaterThan(0.2);
+    expect(r.overdue / r.queue).toBeLessThan(0.5);
+    expect(r.replaced / PEOPLE).toBeGreaterThan(0.07);
+    expect(r.replaced / PEOPLE).toBeLessThan(0.13);
+    expect(r.toAssign).toBeGreaterThan(0);
+    expect(r.referentMismatch).toBe(0);
+    expect(r.twoOpen).toBe(0);
+    const requests = await sql<{ status: string; n: number }>`
+      select status, count(*)::int as n from reorientation_requests group by status`.execute(
+      ctx.deps.database.db,
+    );
+    const by = Object.fromEntries(requests.rows.map((x) => [x.status, x.n]));
+    expect(Object.keys(by).sort()).toEqual(['acceptee', 'demandee', 'refusee']);
+    const total = requests.rows.reduce((a, x) => a + x.n, 0);
+    expect(total / PEOPLE).toBeGreaterThan(0.012);
+    expect(total / PEOPLE).toBeLessThan(0.03);
+    const caf = await one<{ n: number }>(
+      sql`select count(distinct person_id)::int as n from person_caf_socio_pro`,
+    );
+    expect(caf.n / PEOPLE).toBeGreaterThan(0.25);
+    expect(caf.n / PEOPLE).toBeLessThan(0.35);
+  });
+
+  it('gives about 60 % of people 1–3 diagnostic versions the contract reads, with their recommendation', async () => {
+    const rows = await ctx.deps.database.db
+      .selectFrom('diagnostics')
+      .select([
+        'person_id',
+        'version',
+        'status',
+        'content',
+        'recommendation',
+        'recommended_path',
+        'completed_at',
+        'chosen_path',
+        'chosen_path_reason',
+      ])
+      .execute();
+    const completed = rows.filter((d) => d.status === 'completed');
+    const people = new Set(completed.map((d) => d.person_id));
+    expect(people.size / PEOPLE).toBeGreaterThan(0.55);
+    expect(people.size / PEOPLE).toBeLessThan(0.65);
+    expect(Math.max(...completed.map((d) => d.version ?? 0))).toBe(3);
+    expect(rows.some((d) => d.status === 'draft')).toBe(true);
+    expect(new Set(completed.map((d) => d.recommended_path))).toEqual(
+      new Set(['emploi', 'socio_professionnel', 'social']),
+    );
+    expect(completed.some((d) => d.chosen_path !== null && d.chosen_path_reason)).toBe(true);
+    for (const d of completed) {
+      const content = diagnosticContent.parse(d.content);
+      const day = new Date(`${new Date(d.completed_at as Date).toISOString().slice(0, 10)}T00:00:00Z`);
+      expect(recommendPath(content, day)).toEqual(d.recommendation);
+      expect(day.getTime()).toBeLessThan(today.getTime());
+    }
+    const authors = await one<{ missing: number; joint: number; girard: number }>(sql`
+      select
+        (select count(*)::int from diagnostics d where d.status = 'completed'
+          and not exists (select 1 from diagnostic_authors a where a.diagnostic_id = d.id)) as missing,
+        (select count(*)::int from (select diagnostic_id from diagnostic_authors group by 1
+          having count(distinct field) = 2) x) as joint,
+        (select count(*)::int from diagnostic_authors da join accounts a on a.id = da.account_id
+          where a.last_name = 'Girard') as girard`);
+    expect(authors.missing).toBe(0);
+    expect(authors.joint).toBeGreaterThan(0);
+    expect(authors.girard).toBeGreaterThan(0);
+  });
+
   it('is deterministic and refuses to seed twice', async () => {
     const first = await digest();
     const again = await seedScale(ctx.deps, { people: PEOPLE, seed: 42, today });
@@ -164,5 +271,5 @@ describe('scale seed (2,000 people)', () => {
     const other = await digest();
     expect(other.people).not.toBe(first.people);
     expect((await countScaleRows(ctx.deps, await demoTerritoryId(ctx.deps))).persons).toBe(PEOPLE);
-  });
+  }, 180_000);
 });

@@ -1,9 +1,17 @@
 import { performance } from 'node:perf_hooks';
+import { territorySettings } from '@spie/contract/territories';
 import { sql } from 'kysely';
 import type { Deps } from '../kernel/deps';
 import { DEMO_TERRITORY_CODE, demoEmail, ensureDemoTerritory, withLuhnKey } from './demoTerritory';
 import { demoAccounts, demoOrganisations } from './demoTerritory.data';
 import { createRng, femaleFirstNames, lastNames, maleFirstNames } from './fictionalIdentities';
+import {
+  insertCafCodes,
+  insertDiagnostics,
+  insertOrientations,
+  insertReorientationRequests,
+  type OrientationSeedInput,
+} from './scale/scaleOrientations';
 import { buildScalePlan, type Counsellor, type SiaeStaff } from './scale/scalePlan';
 import {
   createTimelineIndex,
@@ -56,6 +64,11 @@ export const SCALE_TABLES = [
   'sensitive_notes',
   'timeline_events',
   'documents',
+  'person_caf_socio_pro',
+  'diagnostics',
+  'diagnostic_authors',
+  'orientations',
+  'reorientation_requests',
 ] as const;
 
 const JOURNEY_BATCH = 5000;
@@ -352,6 +365,36 @@ export async function seedScale(deps: Deps, options: ScaleSeedOptions): Promise<
       for (let i = 0; i < plan.journeys.length; i += JOURNEY_BATCH)
         await insertDocuments(trx, territoryId, plan.journeys.slice(i, i + JOURNEY_BATCH));
     }),
+  );
+  // The set-based phases below join people, teams and organisations: plan them with statistics.
+  await phase('statistiques avant orientations', () =>
+    sql`analyze persons, follow_ups, organisations, memberships`.execute(db),
+  );
+  const { settings } = await db
+    .selectFrom('territories')
+    .select('settings')
+    .where('id', '=', territoryId)
+    .executeTakeFirstOrThrow();
+  const delays = territorySettings.parse(settings ?? {});
+  const orientationInput: OrientationSeedInput = {
+    territoryId,
+    today,
+    now,
+    seed: options.seed,
+    orientationDelayDays: delays.orientationDelayDays,
+    contractSignatureDelayDays: delays.contractSignatureDelayDays,
+  };
+  await phase('orientations (SQL)', () =>
+    db.transaction().execute((trx) => insertOrientations(trx, orientationInput)),
+  );
+  await phase('demandes de réorientation (SQL)', () =>
+    db.transaction().execute((trx) => insertReorientationRequests(trx, orientationInput)),
+  );
+  await phase('diagnostics (SQL)', () =>
+    db.transaction().execute((trx) => insertDiagnostics(trx, orientationInput)),
+  );
+  await phase('codes socio-professionnels CAF (SQL)', () =>
+    db.transaction().execute((trx) => insertCafCodes(trx, orientationInput)),
   );
   await phase('analyse des tables (ANALYZE)', () => sql`analyze`.execute(db));
   const rows = await phase('comptage', () => countScaleRows(deps, territoryId));

@@ -153,6 +153,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index orientations_decided on orientations (territory_id, decided_at) where decided_at is not null`.execute(
     db,
   );
+  // The previous orientation of a reorientation: history reads, and the self-reference's checks.
+  await sql`create index orientations_previous on orientations (territory_id, previous_orientation_id) where previous_orientation_id is not null`.execute(
+    db,
+  );
 
   await sql`
     create table reorientation_requests (

@@ -108,10 +108,10 @@ const documentValues = weightedValues(
 );
 
 /** Unsigned 31-bit integer from 8 hex digits of the md5 at position `from` (1-based). */
-const hashInt = (column: string, from: number) =>
+export const hashInt = (column: string, from: number) =>
   `(('x' || substr(${column}, ${from}, 8))::bit(32)::int & 2147483647)`;
 /** An RFC 9562 version-4 shaped UUID from an md5 (the API validates ids strictly). */
-const uuidOf = (column: string) =>
+export const uuidOf = (column: string) =>
   `(substr(${column}, 1, 12) || '4' || substr(${column}, 14, 3) || '8' || substr(${column}, 18, 15))::uuid`;
 
 const journeyColumns = 'p(id uuid, acc uuid, org uuid, k int, d int, s timestamptz, days int)';

@@ -42,11 +42,19 @@ export const orientationQueue = defineUseCase({
       if (input.overdueOnly) and.push(eb('o.deadline', '<', today));
       return eb.and(and);
     };
-    const base = ctx.trx
-      .selectFrom('orientations as o')
-      .innerJoin('persons as p', (j) =>
-        j.onRef('p.territory_id', '=', 'o.territory_id').onRef('p.id', '=', 'o.person_id'),
-      );
+    // One person per queue row, looked up by primary key (LIMIT 1 keeps it a per-row lookup: a
+    // plain join lets the planner hash the whole persons table to count a few thousand rows).
+    const base = ctx.trx.selectFrom('orientations as o').innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('persons')
+          .selectAll('persons')
+          .whereRef('persons.territory_id', '=', 'o.territory_id')
+          .whereRef('persons.id', '=', 'o.person_id')
+          .limit(1)
+          .as('p'),
+      (j) => j.onTrue(),
+    );
     let page = base
       .where(filtered)
       .leftJoin('communes as c', 'c.code', 'p.commune_code')
@@ -74,8 +82,33 @@ export const orientationQueue = defineUseCase({
       .orderBy('o.id')
       .limit(input.limit + 1)
       .execute();
-    const counts = await base
-      .where(filtered)
+    // Counts: without a filter on the person, from the queue index alone (merged records excluded
+    // through their small partial index) — a join would make the planner read every person.
+    const personFilter = Boolean(input.communeCode || input.householdRole);
+    const counted = personFilter
+      ? base.where(filtered)
+      : ctx.trx
+          .selectFrom('orientations as o')
+          .where('o.territory_id', '=', t)
+          .where('o.status', 'in', input.status ? [input.status] : ['a_orienter', 'proposee'])
+          .$if(Boolean(input.source), (q) => q.where('o.source', '=', input.source as OrientationSource))
+          .$if(input.recommendedPath === 'none', (q) => q.where('o.recommended_path', 'is', null))
+          .$if(Boolean(input.recommendedPath && input.recommendedPath !== 'none'), (q) =>
+            q.where('o.recommended_path', '=', input.recommendedPath as Path),
+          )
+          .$if(Boolean(input.overdueOnly), (q) => q.where('o.deadline', '<', today))
+          .where(({ not, exists, selectFrom }) =>
+            not(
+              exists(
+                selectFrom('persons as m')
+                  .select('m.id')
+                  .whereRef('m.territory_id', '=', 'o.territory_id')
+                  .whereRef('m.id', '=', 'o.person_id')
+                  .where('m.merged_into_id', 'is not', null),
+              ),
+            ),
+          );
+    const counts = await counted
       .select([
         sql<number>`count(*)::int`.as('total'),
         sql<number>`(count(*) filter (where o.deadline < ${today}::date))::int`.as('overdue'),
