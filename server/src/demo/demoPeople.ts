@@ -509,11 +509,14 @@ export async function insertDemoPeople(trx: Transaction<DB>, input: DemoPeopleIn
         organisation_id: org(o.org),
         account_id: null,
         role: 'intervenant',
-        status: 'active',
+        // Ended once the organisation named the référent (need to know), as the real flow does.
+        status: assigned ? 'ended' : 'active',
         reason: 'Orientation',
+        end_reason: assigned ? 'Référent·e unique désigné·e' : null,
         created_by_account_id: manager,
         created_at: decidedAt,
         started_at: decidedAt,
+        ended_at: assigned ? at(today, Math.max(0, o.decidedDaysAgo - 5), 10) : null,
       })
       .execute();
 

@@ -59,6 +59,17 @@ export async function assignReferent(
     .where('role', '=', 'referent')
     .where('status', '=', 'active')
     .executeTakeFirst();
+  // Need to know: once the organisation has named the référent, its organisation-level follow-up
+  // (opened by the decision so that its manager could assign) ends; access now goes through the team.
+  await ctx.trx
+    .updateTable('follow_ups')
+    .set({ status: 'ended', ended_at: ctx.now, end_reason: 'Référent·e unique désigné·e' })
+    .where('territory_id', '=', territoryId)
+    .where('person_id', '=', row.person_id)
+    .where('organisation_id', '=', organisationId)
+    .where('account_id', 'is', null)
+    .where('status', '=', 'active')
+    .execute();
   if (current?.account_id === a.referentAccountId && current.organisation_id === organisationId) return;
   await designateReferentUnique(
     ctx,

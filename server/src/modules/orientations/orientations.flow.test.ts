@@ -203,6 +203,11 @@ describe('decision', () => {
     expect(
       (await haddad.request<{ items: unknown[] }>('GET', '/api/orientations/to-assign')).body.items,
     ).toEqual([]);
+    // Need to know: the organisation-level follow-up ends with the designation; another
+    // professional of the ALI no longer reads the record, its manager still does.
+    const moreau = await loginAs(ctx, 'Moreau');
+    expect((await moreau.request('GET', `/api/people/${personId}`)).status).toBe(403);
+    expect((await haddad.request('GET', `/api/people/${personId}`)).status).toBe(200);
 
     await ctx.runWorker();
     const timeline = await db
