@@ -8,10 +8,9 @@ import {
 import { sql } from 'kysely';
 import { staleVersion } from '../../kernel/errors';
 import { defineUseCase } from '../../kernel/useCase';
-import { requireNotMerged } from '../people';
 import { contentProblems, throwProblems } from './diagnostic.content';
-import { loadDraftRow, toDiagnostic } from './diagnostic.queries';
-import { mayDiagnostic, noDraft } from './diagnostics.access';
+import { toDiagnostic } from './diagnostic.queries';
+import { draftForWrite, mayDiagnostic } from './diagnostics.access';
 import { diagnosticEvents } from './diagnostics.timeline';
 import { currentReferential } from './referentials';
 
@@ -28,11 +27,7 @@ export const completeDraft = defineUseCase({
   run: async (ctx, input) => {
     const { actor } = ctx;
     const { territoryId } = actor;
-    await requireNotMerged(ctx, input.id);
-    const draft = await loadDraftRow(ctx.trx, territoryId, input.id);
-    if (!draft) throw noDraft();
-    if (draft.revision !== input.revision)
-      throw staleVersion('diagnostic', await toDiagnostic(ctx.trx, territoryId, draft));
+    const draft = await draftForWrite(ctx, input.id, input.revision);
     const content = draft.content as DiagnosticContent;
     // The list may have changed since the last save: the version freezes codes that exist.
     const situations = await currentReferential(ctx.trx, territoryId, 'constraint_situations');

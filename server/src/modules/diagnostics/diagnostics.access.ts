@@ -1,8 +1,9 @@
 import type { Operation } from '@spie/contract/people';
 import type { MemberActor } from '../../kernel/actor';
-import { notFound } from '../../kernel/errors';
+import { notFound, staleVersion } from '../../kernel/errors';
 import type { UseCaseContext } from '../../kernel/useCase';
-import { may, personAccess } from '../people';
+import { may, personAccess, requireNotMerged } from '../people';
+import { type DiagnosticRow, loadDraftRow, toDiagnostic } from './diagnostic.queries';
 
 /**
  * The diagnostic is a section of the person record (domain §8): read by the team (intervenants
@@ -21,6 +22,24 @@ export async function mayDiagnostic(
 
 export const noDraft = () =>
   notFound('diagnostic.no_draft', 'Aucun diagnostic en cours pour cette personne : commencez-en un.');
+
+/**
+ * For a write on the draft: the person's record is the kept one, the draft exists (404 otherwise)
+ * and, when a `revision` is given, nobody saved it meanwhile (409 carrying the current draft).
+ */
+export async function draftForWrite(
+  ctx: UseCaseContext<MemberActor>,
+  personId: string,
+  revision?: number,
+): Promise<DiagnosticRow> {
+  const { territoryId } = ctx.actor;
+  await requireNotMerged(ctx, personId);
+  const draft = await loadDraftRow(ctx.trx, territoryId, personId);
+  if (!draft) throw noDraft();
+  if (revision !== undefined && draft.revision !== revision)
+    throw staleVersion('diagnostic', await toDiagnostic(ctx.trx, territoryId, draft));
+  return draft;
+}
 
 export const noVersion = () =>
   notFound('diagnostic.version_not_found', 'Cette version du diagnostic n’existe pas.');

@@ -1,9 +1,7 @@
 import { uuid } from '@spie/contract';
 import { z } from 'zod';
 import { defineUseCase } from '../../kernel/useCase';
-import { requireNotMerged } from '../people';
-import { loadDraftRow } from './diagnostic.queries';
-import { mayDiagnostic, noDraft } from './diagnostics.access';
+import { draftForWrite, mayDiagnostic } from './diagnostics.access';
 import { diagnosticEvents } from './diagnostics.timeline';
 
 /** Drops the draft in progress; validated versions stay as they are. */
@@ -14,9 +12,7 @@ export const discardDraft = defineUseCase({
   authorize: (ctx, input) => mayDiagnostic(ctx, input.id, 'write'),
   run: async (ctx, input) => {
     const { territoryId } = ctx.actor;
-    await requireNotMerged(ctx, input.id);
-    const draft = await loadDraftRow(ctx.trx, territoryId, input.id);
-    if (!draft) throw noDraft();
+    const draft = await draftForWrite(ctx, input.id);
     await ctx.trx
       .deleteFrom('diagnostics')
       .where('territory_id', '=', territoryId)

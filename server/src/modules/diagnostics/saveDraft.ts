@@ -2,10 +2,9 @@ import { uuid } from '@spie/contract';
 import { type DiagnosticContent, recommendPath, saveDraftBody } from '@spie/contract/diagnostics';
 import { staleVersion } from '../../kernel/errors';
 import { defineUseCase } from '../../kernel/useCase';
-import { requireNotMerged } from '../people';
 import { changedParts, contentProblems, throwProblems } from './diagnostic.content';
 import { loadDraftRow, type StoredContributions, toDiagnostic } from './diagnostic.queries';
-import { mayDiagnostic, noDraft } from './diagnostics.access';
+import { draftForWrite, mayDiagnostic } from './diagnostics.access';
 import { currentReferential } from './referentials';
 
 /**
@@ -21,11 +20,7 @@ export const saveDraft = defineUseCase({
   run: async (ctx, input) => {
     const { actor } = ctx;
     const { territoryId } = actor;
-    await requireNotMerged(ctx, input.id);
-    const draft = await loadDraftRow(ctx.trx, territoryId, input.id);
-    if (!draft) throw noDraft();
-    if (draft.revision !== input.revision)
-      throw staleVersion('diagnostic', await toDiagnostic(ctx.trx, territoryId, draft));
+    const draft = await draftForWrite(ctx, input.id, input.revision);
     const before = draft.content as DiagnosticContent;
     const situations = await currentReferential(ctx.trx, territoryId, 'constraint_situations');
     throwProblems(await contentProblems(ctx.trx, input.content, situations.content, before));
