@@ -1,5 +1,6 @@
 import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './auth/auth.routes';
+import { contractsRoutes } from './contracts/contracts.routes';
 import { diagnosticsRoutes } from './diagnostics/diagnostics.routes';
 import type { AnyRoute } from './http';
 import { notificationsRoutes } from './notifications/notifications.routes';
@@ -13,6 +14,7 @@ export * from './http';
 export {
   auditRoutes,
   authRoutes,
+  contractsRoutes,
   diagnosticsRoutes,
   notificationsRoutes,
   orientationsRoutes,
@@ -29,4 +31,5 @@ export const allRoutes: AnyRoute[] = [
   ...Object.values(peopleRoutes),
   ...Object.values(diagnosticsRoutes),
   ...Object.values(orientationsRoutes),
+  ...Object.values(contractsRoutes),
 ];

@@ -18,6 +18,7 @@ import type { Deps } from './kernel/deps';
 import { DomainError, unauthenticated } from './kernel/errors';
 import { auditBindings } from './modules/audit';
 import { authBindings, resolveSession, SESSION_COOKIE } from './modules/auth';
+import { contractsBindings } from './modules/contracts';
 import { diagnosticsBindings } from './modules/diagnostics';
 import { notificationsBindings } from './modules/notifications';
 import { orientationsBindings } from './modules/orientations';
@@ -36,6 +37,7 @@ export const moduleBindings: RouteBinding[] = [
   ...peopleBindings,
   ...diagnosticsBindings,
   ...orientationsBindings,
+  ...contractsBindings,
 ];
 
 declare module 'fastify' {

@@ -198,11 +198,17 @@ export const cafSocioProCode = z.enum(cafSocioProCodes);
 export type CafSocioProCode = z.infer<typeof cafSocioProCode>;
 
 /** Territory-editable reference data, versioned. */
-export const referentialKinds = ['constraint_situations', 'thematique_mapping', 'caf_mapping'] as const;
+export const referentialKinds = [
+  'constraint_situations',
+  'thematique_mapping',
+  'caf_mapping',
+  'action_plan',
+] as const;
 export const referentialKind = z.enum(referentialKinds, { message: 'Liste de référence inconnue.' });
 export type ReferentialKind = z.infer<typeof referentialKind>;
 export const referentialKindLabels: Record<ReferentialKind, string> = {
   constraint_situations: 'Situations concrètes par famille de freins',
   thematique_mapping: 'Correspondance avec les thématiques data·inclusion',
   caf_mapping: 'Correspondance des codes socio-professionnels CAF',
+  action_plan: 'Objectifs et actions du plan d’action',
 };

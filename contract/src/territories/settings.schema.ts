@@ -22,6 +22,7 @@ export const territorySettings = z.object({
     .min(0, "Heures d'activité hebdomadaire : pas de valeur négative.")
     .max(35, "Heures d'activité hebdomadaire : au plus 35 heures.")
     .default(15),
+  signatureLinkDays: days('Validité d’un lien de signature', 7, 30),
   socialPathReviewMonths: z.number().int().min(1).max(24).default(6),
   socialPathReviewExtendedMonths: z.number().int().min(1).max(24).default(12),
   contractReviewMonths: z.number().int().min(1).max(24).default(6),
@@ -71,6 +72,11 @@ export const settingLabels: Record<keyof TerritorySettings, { label: string; uni
     label: 'Activité hebdomadaire attendue',
     unit: 'heures',
     hint: '15 heures par défaut, adaptable à la situation de la personne.',
+  },
+  signatureLinkDays: {
+    label: 'Validité d’un lien de signature à distance',
+    unit: 'jours',
+    hint: 'Le lien envoyé à la personne pour signer son contrat ne sert qu’une fois (7 jours par défaut).',
   },
   socialPathReviewMonths: { label: 'Réexamen du parcours social', unit: 'mois', hint: '6 mois par défaut.' },
   socialPathReviewExtendedMonths: {

@@ -21,6 +21,8 @@ export type JsonPrimitive = boolean | number | string | null;
 
 export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
+export type Numeric = ColumnType<number, number | string, number | string>;
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface Accounts {
@@ -33,6 +35,21 @@ export interface Accounts {
   phone: string | null;
   updated_at: Generated<Timestamp>;
   version: Generated<number>;
+}
+
+export interface ActivityAdjustments {
+  contract_id: string;
+  end_on: string;
+  ground: string;
+  hours: Numeric;
+  id: Generated<string>;
+  justification: string | null;
+  kind: string;
+  person_id: string;
+  recorded_at: Timestamp;
+  recorded_by_account_id: string;
+  start_on: string;
+  territory_id: string;
 }
 
 export interface AuditHeads {
@@ -68,6 +85,58 @@ export interface Communes {
   longitude: number | null;
   name: string;
   postal_codes: Generated<string[]>;
+}
+
+export interface ContractActions {
+  code: string | null;
+  contract_id: string;
+  created_at: Timestamp;
+  id: Generated<string>;
+  label: string;
+  objective_id: string;
+  person_id: string;
+  planned_end: string | null;
+  planned_start: string;
+  planned_weekly_hours: Generated<Numeric>;
+  position: number;
+  referral_id: string | null;
+  responsible_organisation_id: string | null;
+  service_id: string | null;
+  status: Generated<string>;
+  status_reason: string | null;
+  territory_id: string;
+  updated_at: Timestamp;
+}
+
+export interface ContractObjectives {
+  code: string | null;
+  contract_id: string;
+  created_at: Timestamp;
+  id: Generated<string>;
+  label: string;
+  need: Json | null;
+  person_id: string;
+  position: number;
+  status: Generated<string>;
+  status_reason: string | null;
+  territory_id: string;
+  theme: string;
+  updated_at: Timestamp;
+}
+
+export interface ContractVersions {
+  amendment: boolean;
+  channel: string | null;
+  contract_id: string;
+  document_id: string | null;
+  recorded_by_account_id: string | null;
+  scan_document_id: string | null;
+  signature_mode: string;
+  signed_at: Timestamp;
+  signed_ip: string | null;
+  snapshot: Json;
+  territory_id: string;
+  version: number;
 }
 
 export interface DiagnosticAuthors {
@@ -117,6 +186,40 @@ export interface Documents {
   territory_id: string;
   uploaded_at: Generated<Timestamp>;
   uploaded_by_account_id: string | null;
+}
+
+export interface EngagementContracts {
+  activated_at: Timestamp | null;
+  created_at: Timestamp;
+  created_by_account_id: string | null;
+  end_note: string | null;
+  end_on: string | null;
+  end_reason: string | null;
+  ended_at: Timestamp | null;
+  id: Generated<string>;
+  kind: string;
+  next_appointment: Json | null;
+  next_contract_id: string | null;
+  note: string | null;
+  organisation_commitments: Generated<Json>;
+  organisation_id: string | null;
+  organisation_name: string | null;
+  orientation_id: string | null;
+  path: string | null;
+  person_id: string;
+  plan_changed: Generated<boolean>;
+  previous_contract_id: string | null;
+  referent_account_id: string | null;
+  review_due_on: string | null;
+  review_extension_reason: string | null;
+  revision: Generated<number>;
+  signed_at: Timestamp | null;
+  start_on: string | null;
+  status: string;
+  territory_id: string;
+  updated_at: Timestamp;
+  version: Generated<number>;
+  weekly_target_hours: Generated<Numeric>;
 }
 
 export interface FollowUps {
@@ -403,6 +506,29 @@ export interface Sessions {
   revoked_at: Timestamp | null;
 }
 
+export interface SignatureLinks {
+  channel: string;
+  code_attempts: Generated<number>;
+  code_channel: string | null;
+  code_expires_at: Timestamp | null;
+  code_hash: string | null;
+  codes_sent: Generated<number>;
+  contract_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  id: Generated<string>;
+  person_id: string;
+  replaced_at: Timestamp | null;
+  sent_by_account_id: string;
+  sent_to_masked: string;
+  territory_id: string;
+  ticket_expires_at: Timestamp | null;
+  ticket_hash: string | null;
+  token_hash: string;
+  used_at: Timestamp | null;
+  verified_at: Timestamp | null;
+}
+
 export interface Territories {
   code: string;
   created_at: Generated<Timestamp>;
@@ -427,14 +553,31 @@ export interface TimelineEvents {
   type: string;
 }
 
+export interface WeeklyHours {
+  action_id: string;
+  contract_id: string;
+  hours: Numeric;
+  person_id: string;
+  recorded_at: Timestamp;
+  recorded_by_account_id: string | null;
+  source: string;
+  territory_id: string;
+  week_start: string;
+}
+
 export interface DB {
   accounts: Accounts;
+  activity_adjustments: ActivityAdjustments;
   audit_heads: AuditHeads;
   audit_log: AuditLog;
   communes: Communes;
+  contract_actions: ContractActions;
+  contract_objectives: ContractObjectives;
+  contract_versions: ContractVersions;
   diagnostic_authors: DiagnosticAuthors;
   diagnostics: Diagnostics;
   documents: Documents;
+  engagement_contracts: EngagementContracts;
   follow_ups: FollowUps;
   job_runs: JobRuns;
   memberships: Memberships;
@@ -454,6 +597,8 @@ export interface DB {
   rome_appellations: RomeAppellations;
   sensitive_notes: SensitiveNotes;
   sessions: Sessions;
+  signature_links: SignatureLinks;
   territories: Territories;
   timeline_events: TimelineEvents;
+  weekly_hours: WeeklyHours;
 }

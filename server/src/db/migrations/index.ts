@@ -3,6 +3,7 @@ import * as foundation from './20261121T1200_foundation';
 import * as people from './20261121T1400_people';
 import * as jobRuns from './20261121T1500_job_runs';
 import * as diagnosticsOrientations from './20261122T0900_diagnostics_orientations';
+import * as contracts from './20261123T0900_contracts';
 
 /**
  * Every migration, in order. Listed statically so that every runtime (tsx, Vitest, a bundle)
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '20261121T1400_people': people,
   '20261121T1500_job_runs': jobRuns,
   '20261122T0900_diagnostics_orientations': diagnosticsOrientations,
+  '20261123T0900_contracts': contracts,
 };

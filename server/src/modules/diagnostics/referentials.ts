@@ -8,6 +8,7 @@ import {
   type ReferentialKind,
   thematiqueMappingContent,
 } from '@spie/contract/diagnostics';
+import { actionPlanContent } from '@spie/contract/contracts';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Db } from '../../db/database';
@@ -18,6 +19,7 @@ export const referentialSchemas = {
   constraint_situations: constraintSituationsContent,
   thematique_mapping: thematiqueMappingContent,
   caf_mapping: cafMappingContent,
+  action_plan: actionPlanContent,
 } as const;
 export type ReferentialContent<K extends ReferentialKind> = z.output<(typeof referentialSchemas)[K]>;
 export type ConstraintSituations = ReferentialContent<'constraint_situations'>;
