@@ -1,3 +1,6 @@
 import type { RouteBinding } from '../../http/binding';
+import { activityBindings } from './activity.bindings';
+import { planBindings } from './plan.bindings';
+import { signatureBindings } from './signature.bindings';
 
-export const contractsBindings: RouteBinding[] = [];
+export const contractsBindings: RouteBinding[] = [...planBindings, ...activityBindings, ...signatureBindings];

@@ -1,0 +1,3 @@
+import type { RouteBinding } from '../../http/binding';
+
+export const planBindings: RouteBinding[] = [];
