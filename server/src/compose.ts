@@ -11,6 +11,7 @@ import { buildSenders, type MessageSenders } from './kernel/messaging';
 import { deliverOutbox, EventBus } from './kernel/outbox';
 import { loadSecretKey } from './kernel/secretKey';
 import { Worker } from './kernel/worker';
+import { activateDueContracts, onContractSigned } from './modules/contracts';
 import { deliverNotifications } from './modules/notifications';
 import {
   onDiagnosticCompleted,
@@ -31,6 +32,8 @@ function subscribe(bus: EventBus, deps: Deps): void {
     onDiagnosticCompleted(deps, event),
   );
   bus.subscribe('OrientationDecided', 'orientations.notify', (event) => onOrientationDecided(deps, event));
+  // Contract: a signature produces the signed contract's PDF in the person's documents.
+  bus.subscribe('ContractSigned', 'contracts.signedPdf', (event) => onContractSigned(deps, event));
   // Any event about a person that carries a timeline entry (see modules/people/people.timeline.ts).
   bus.subscribeAll('people.timeline', (event) => recordTimelineEntry(deps, event));
 }
@@ -67,6 +70,14 @@ export function createWorker(deps: Deps): Worker {
         name: 'people.dailyChecks',
         run: () =>
           runDailyJob(deps.database.db, deps.clock, 'people.dailyChecks', () => runPeopleDailyChecks(deps)),
+      },
+      // Signed contracts start on their start date.
+      {
+        name: 'contracts.activateDue',
+        run: () =>
+          runDailyJob(deps.database.db, deps.clock, 'contracts.activateDue', () =>
+            activateDueContracts(deps),
+          ),
       },
     ],
     deps.config.worker.intervalMs,

@@ -29,6 +29,8 @@ const envSchema = z.object({
   /** Secure cookies; defaults on in production. */
   COOKIE_SECURE: z.enum(['0', '1']).optional(),
   SMTP_URL: z.string().optional(),
+  /** Address of the app as people reach it (links sent by SMS / e-mail), e.g. https://spie.departement.fr */
+  PUBLIC_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default('SPIE <ne-pas-repondre@spie.localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Folder of the built web app served by the server. */
@@ -67,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
     cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === '1' : production,
     smtpUrl: e.SMTP_URL ?? null,
+    publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, '') : null,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
     webDist: path.resolve(repoRoot, e.WEB_DIST ?? 'web/dist'),

@@ -4,6 +4,9 @@ import { AppLayout } from './layout/AppLayout';
 import { AuditPage } from './pages/audit/AuditPage';
 import { ChooseMembershipPage } from './pages/auth/ChooseMembershipPage';
 import { LoginPage } from './pages/auth/LoginPage';
+import { ContractReadOnlyPage } from './pages/contracts/ContractReadOnlyPage';
+import { ContractsWorklistPage } from './pages/contracts/ContractsWorklistPage';
+import { ContractTab } from './pages/contracts/ContractTab';
 import { DiagnosticTab } from './pages/diagnostics/DiagnosticTab';
 import { ReferentialsPage } from './pages/diagnostics/ReferentialsPage';
 import { AccessibilityPage } from './pages/errors/AccessibilityPage';
@@ -32,6 +35,7 @@ import { SensitiveTab } from './pages/people/SensitiveTab';
 import { SituationTab } from './pages/people/SituationTab';
 import { SummaryTab } from './pages/people/SummaryTab';
 import { TeamTab } from './pages/people/TeamTab';
+import { PublicSignaturePage } from './pages/signature/PublicSignaturePage';
 import { AccountCreatePage } from './pages/territories/AccountCreatePage';
 import { AccountEditPage } from './pages/territories/AccountEditPage';
 import { AccountsPage } from './pages/territories/AccountsPage';
@@ -51,6 +55,8 @@ export const router = createBrowserRouter([
         children: [
           { path: '/connexion', element: <LoginPage /> },
           { path: '/accessibilite', element: <AccessibilityPage /> },
+          // The person opens the link sent by SMS or e-mail: no account, no session.
+          { path: '/signature/:token', element: <PublicSignaturePage /> },
           {
             element: <RequireAccount />,
             children: [{ path: '/choisir-structure', element: <ChooseMembershipPage /> }],
@@ -66,6 +72,7 @@ export const router = createBrowserRouter([
                   { path: '/personnes', element: <CaseloadPage /> },
                   { path: '/personnes/nouvelle', element: <PersonCreatePage /> },
                   { path: '/equipes/demandes', element: <FollowUpRequestsPage /> },
+                  { path: '/contrats', element: <ContractsWorklistPage /> },
                 ],
               },
               {
@@ -82,6 +89,8 @@ export const router = createBrowserRouter([
                       { path: 'orientation', element: <OrientationTab /> },
                       { path: 'orientation/:orientationId/decision', element: <DecisionPage /> },
                       { path: 'orientation/reorientations/:requestId', element: <ReorientationAnswerPage /> },
+                      { path: 'contrat', element: <ContractTab /> },
+                      { path: 'contrat/:contractId', element: <ContractReadOnlyPage /> },
                       { path: 'parcours', element: <JourneyTab /> },
                       { path: 'equipe', element: <TeamTab /> },
                       { path: 'documents', element: <DocumentsTab /> },

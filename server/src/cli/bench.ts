@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { demoAccounts } from '../demo/demoTerritory.data';
+import { contractScenarios, girardContracts, issueLinksScenario, pdfScenario } from './benchContracts';
 import { argValue, runCli } from './cliSupport';
 
 /**
@@ -84,14 +85,15 @@ async function ensureScaleData(
   const reportFile = path.join(repoRoot, 'bench', 'results', `scale-seed-${dbKind}.json`);
   let report = await runScaleSeed(env, people, reportFile);
   const found = report.rows.persons ?? 0;
-  // Data seeded before issue 4 has people but no orientations: it cannot measure the queue.
-  if (found >= people && (report.rows.orientations ?? 0) > 0) return report;
+  // Data seeded before issue 4 (5) has people but no orientations (contracts): it cannot measure them.
+  const complete = (report.rows.orientations ?? 0) > 0 && (report.rows.engagement_contracts ?? 0) > 0;
+  if (found >= people && complete) return report;
   if (dbKind === 'postgres')
     throw new Error(
-      `La base PostgreSQL contient ${found} personnes (${report.rows.orientations ?? 0} orientations), pour ${people} demandées : recréez-la (base vide) puis relancez.`,
+      `La base PostgreSQL contient ${found} personnes (${report.rows.orientations ?? 0} orientations, ${report.rows.engagement_contracts ?? 0} contrats), pour ${people} demandées : recréez-la (base vide) puis relancez.`,
     );
   console.log(
-    `Le dossier de bench contient ${found} personnes (${people} demandées, avec orientations) : il est recréé.`,
+    `Le dossier de bench contient ${found} personnes (${people} demandées, avec orientations et contrats) : il est recréé.`,
   );
   if (env.SPIE_DATA_DIR && existsSync(env.SPIE_DATA_DIR))
     rmSync(env.SPIE_DATA_DIR, { recursive: true, force: true });
@@ -560,6 +562,13 @@ await runCli(async () => {
   const results: Result[] = [];
   const want = (name: string) => !only || name.startsWith(only);
 
+  // The contract PDF, rendered in this process from real contracts: before the server holds the database.
+  if (scale && want('contracts.pdf')) {
+    if (dbKind === 'pglite') delete process.env.DATABASE_URL;
+    Object.assign(process.env, env, { LOG_LEVEL: 'warn' });
+    results.push(await pdfScenario());
+  }
+
   // Cold start (migrations + demo load on an empty folder the first time), then a warm restart.
   buildServer();
   let child = startServer(env, port);
@@ -606,6 +615,26 @@ await runCli(async () => {
     ];
     if (scale) scenarios.push(...(await peopleScenarios(base, scale)));
     if (scale) scenarios.push(...(await orientationScenarios(base, scale)));
+    // Issue 5: Girard's contracts (read once through the API to find who has what).
+    const girard = new Session(base);
+    let proposed: string[] = [];
+    if (
+      scale &&
+      (want('contracts.planTab') || want('contracts.weeklyActivity2y') || want('contracts.issueLinks'))
+    ) {
+      await girard.login('Girard');
+      const found = await girardContracts(girard, scale.benchCounsellorPersonIds, new Date());
+      if ('skipped' in found) {
+        for (const name of ['contracts.planTab', 'contracts.weeklyActivity2y', 'contracts.worklist'])
+          if (want(name)) results.push({ ...skippedResult(name, {}), skipped: found.skipped });
+      } else {
+        console.log(
+          `Contrats de Thomas Girard : ${found.active.length} actifs (dont ${found.twoYears.length} depuis deux ans), ${found.proposed.length} proposés.`,
+        );
+        scenarios.push(...contractScenarios(girard, found, new Date()));
+        proposed = found.proposed;
+      }
+    }
     for (const [name, budget, run] of scenarios) {
       if (!want(name)) continue;
       const probe = await run();
@@ -619,6 +648,8 @@ await runCli(async () => {
       await probe.arrayBuffer();
       results.push(await measure(name, child.pid, budget, run, name === 'auth.demoLogin' ? 100 : 300));
     }
+    if (scale && want('contracts.issueLinks1000'))
+      results.push(await issueLinksScenario(girard, proposed, () => rssMb(child.pid)));
     if (want('server.rss')) {
       // Resident memory of the server once every scenario ran (the 100k-person budget is 400 MB).
       const rss = rssMb(child.pid);
@@ -664,6 +695,13 @@ await runCli(async () => {
           reorientationRequests: scale.rows.reorientation_requests ?? 0,
           diagnostics: scale.rows.diagnostics ?? 0,
           cafCodes: scale.rows.person_caf_socio_pro ?? 0,
+          contracts: scale.rows.engagement_contracts ?? 0,
+          contractVersions: scale.rows.contract_versions ?? 0,
+          contractObjectives: scale.rows.contract_objectives ?? 0,
+          contractActions: scale.rows.contract_actions ?? 0,
+          weeklyHours: scale.rows.weekly_hours ?? 0,
+          activityAdjustments: scale.rows.activity_adjustments ?? 0,
+          signatureLinks: scale.rows.signature_links ?? 0,
           seededNow: scale.seeded,
           ...(scale.seeded ? { seedSeconds: scale.totalSeconds, seedPhases: scale.phases } : {}),
           coldStartMs: round(coldMs),

@@ -1,4 +1,12 @@
-import type { AuthorField, CafSocioProCode, Path } from '@spie/contract/diagnostics';
+import type {
+  AuthorField,
+  AxisLevel,
+  CafSocioProCode,
+  ConstraintFamily,
+  ImpactLevel,
+  Path,
+  ProfessionalAxis,
+} from '@spie/contract/diagnostics';
 import type { LeadKind, OrientationSource } from '@spie/contract/orientations';
 import type { TeamRole } from '@spie/contract/people';
 
@@ -51,7 +59,17 @@ export interface DemoPersonCase {
     authors: readonly (readonly [string, AuthorField])[];
     chosen?: { path: Path; reason: string };
     draftBy?: string;
+    /**
+     * The needs found, exactly (the other families « sans impact », the other axes « point fort »
+     * or not explored): what the action plan is built from.
+     */
+    needs?: {
+      constraints: Partial<Record<ConstraintFamily, ImpactLevel>>;
+      axes: Partial<Record<ProfessionalAxis, AxisLevel>>;
+    };
   };
+  /** Preferred channel (default: drawn); SMS for the people a signature link is sent to. */
+  preferredChannel?: 'sms' | 'email' | 'letter' | 'phone';
   /** A reorientation request waiting for the orientation managers. */
   pendingReorientation?: {
     by: string;
@@ -80,7 +98,10 @@ const queue = (
   extra: Partial<DemoPersonCase> = {},
 ): DemoPersonCase => ({ key, infoDaysAgo, commune, source, orientation: { status: 'a_orienter' }, ...extra });
 
-/** 25 people « à orienter » (6 past the 6-week delay), then 12 already oriented. */
+/**
+ * 25 people « à orienter » (6 past the 6-week delay), then 12 already oriented, then 7 people of
+ * Thomas Girard whose engagement contracts the demo shows (demoContracts.ts).
+ */
 export const demoPeopleCases: readonly DemoPersonCase[] = [
   queue('q01', 60, BOBIGNY, 'rsa', {
     caf: [
@@ -378,6 +399,175 @@ export const demoPeopleCases: readonly DemoPersonCase[] = [
       proposedOrg: 'ssd-bobigny',
       reason:
         'Sans hébergement stable depuis deux mois : un accompagnement social est nécessaire avant toute démarche d’emploi.',
+    },
+  },
+  // --- Engagement contracts (demoContracts.ts): all followed by Thomas Girard ---
+  // The acceptance journey's start: oriented, notified, diagnostic done, no contract yet.
+  {
+    key: 'c01-acceptance',
+    commune: BOBIGNY,
+    infoDaysAgo: 40,
+    source: 'rsa',
+    team: [['Girard', 'referent']],
+    preferredChannel: 'sms',
+    diagnostic: {
+      archetype: 'socio_professionnel',
+      completedDaysAgo: 8,
+      authors: [['Girard', 'employment']],
+      needs: {
+        constraints: { logement: 'fort', famille: 'moyen' },
+        axes: { preparer_sa_candidature: 'besoin', choisir_un_metier: 'point_fort' },
+      },
+    },
+    orientation: {
+      status: 'referent_designe',
+      org: 'ali-bobigny',
+      path: 'socio_professionnel',
+      leadKind: 'departement',
+      decidedDaysAgo: 14,
+      referent: 'Girard',
+      reason: 'Logement à stabiliser et candidature à préparer : accompagnement global.',
+    },
+  },
+  // Contract signed 10 weeks ago, hours recorded, childcare waiver running.
+  {
+    key: 'c02-active',
+    commune: DRANCY,
+    infoDaysAgo: 130,
+    source: 'rsa',
+    team: [['Girard', 'referent']],
+    preferredChannel: 'sms',
+    caf: [['DIFDISP', '0502']],
+    diagnostic: {
+      archetype: 'socio_professionnel',
+      completedDaysAgo: 85,
+      authors: [['Girard', 'employment']],
+      needs: {
+        constraints: { famille: 'fort', mobilite: 'moyen' },
+        axes: { preparer_sa_candidature: 'besoin', se_former: 'besoin' },
+      },
+    },
+    orientation: {
+      status: 'referent_designe',
+      org: 'ali-bobigny',
+      path: 'socio_professionnel',
+      leadKind: 'departement',
+      decidedDaysAgo: 100,
+      referent: 'Girard',
+      reason: 'Mère isolée, projet dans l’aide à domicile : garde d’enfants et formation à organiser.',
+    },
+  },
+  // Proposed, not signed, past the month after the notification; the link sent has expired.
+  {
+    key: 'c03-proposed-late',
+    commune: BONDY,
+    infoDaysAgo: 90,
+    source: 'rsa',
+    team: [['Girard', 'referent']],
+    preferredChannel: 'sms',
+    diagnostic: {
+      archetype: 'emploi',
+      completedDaysAgo: 40,
+      authors: [['Girard', 'employment']],
+      needs: { constraints: { mobilite: 'moyen' }, axes: { trouver_un_emploi: 'besoin' } },
+    },
+    orientation: {
+      status: 'referent_designe',
+      org: 'ali-bobigny',
+      path: 'socio_professionnel',
+      leadKind: 'departement',
+      decidedDaysAgo: 50,
+      referent: 'Girard',
+      reason: 'Recherche d’emploi dans la logistique, permis à passer.',
+    },
+  },
+  // A draft in preparation.
+  {
+    key: 'c04-draft',
+    commune: PANTIN,
+    infoDaysAgo: 45,
+    source: 'rsa',
+    team: [['Girard', 'referent']],
+    diagnostic: {
+      archetype: 'socio_professionnel',
+      completedDaysAgo: 10,
+      authors: [['Girard', 'employment']],
+      needs: {
+        constraints: { numerique: 'moyen', francais: 'moyen' },
+        axes: { choisir_un_metier: 'besoin' },
+      },
+    },
+    orientation: {
+      status: 'referent_designe',
+      org: 'ali-bobigny',
+      path: 'socio_professionnel',
+      leadKind: 'departement',
+      decidedDaysAgo: 20,
+      referent: 'Girard',
+      reason: 'Projet professionnel à construire, cours de français à reprendre.',
+    },
+  },
+  // Signed about 8 months ago, review past due: under revision, the plan already changed.
+  {
+    key: 'c05-revision',
+    commune: AULNAY,
+    infoDaysAgo: 300,
+    source: 'rsa',
+    team: [['Girard', 'referent']],
+    diagnostic: {
+      archetype: 'socio_professionnel',
+      completedDaysAgo: 255,
+      authors: [['Girard', 'employment']],
+      needs: { constraints: { finances: 'fort' }, axes: { trouver_un_emploi: 'besoin' } },
+    },
+    orientation: {
+      status: 'referent_designe',
+      org: 'ali-bobigny',
+      path: 'socio_professionnel',
+      leadKind: 'departement',
+      decidedDaysAgo: 260,
+      referent: 'Girard',
+      reason: 'Dettes à régulariser, recherche d’emploi dans le commerce.',
+    },
+  },
+  // An older CER still running, recorded as history: to convert into an engagement contract.
+  {
+    key: 'c06-legacy-cer',
+    commune: BOBIGNY,
+    infoDaysAgo: 600,
+    source: 'rsa',
+    team: [['Girard', 'referent']],
+    orientation: {
+      status: 'referent_designe',
+      org: 'ali-bobigny',
+      path: 'socio_professionnel',
+      leadKind: 'departement',
+      decidedDaysAgo: 560,
+      referent: 'Girard',
+      reason: 'Accompagnement socio-professionnel (CER signé avec le département).',
+    },
+  },
+  // A first contract ended on a lasting job; back on RSA, a new contract followed it.
+  {
+    key: 'c07-successor',
+    commune: BOBIGNY,
+    infoDaysAgo: 720,
+    source: 'rsa',
+    team: [['Girard', 'referent']],
+    diagnostic: {
+      archetype: 'emploi',
+      completedDaysAgo: 190,
+      authors: [['Girard', 'employment']],
+      needs: { constraints: { sante: 'moyen' }, axes: { trouver_un_emploi: 'besoin' } },
+    },
+    orientation: {
+      status: 'referent_designe',
+      org: 'ali-bobigny',
+      path: 'socio_professionnel',
+      leadKind: 'departement',
+      decidedDaysAgo: 680,
+      referent: 'Girard',
+      reason: 'Expérience dans la propreté, reprise d’emploi visée.',
     },
   },
 ];

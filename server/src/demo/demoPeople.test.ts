@@ -10,6 +10,9 @@ import { loadSituationCodes } from './diagnosticSamples';
 let ctx: TestContext;
 const db = () => ctx.deps.database.db;
 const today = T0.slice(0, 10);
+const accountId = async (lastName: string) =>
+  (await db().selectFrom('accounts').select('id').where('last_name', '=', lastName).executeTakeFirstOrThrow())
+    .id;
 
 /** The demo as `npm start` loads it: organisations, accounts and people. */
 async function loadDemoWithPeople() {
@@ -79,7 +82,7 @@ describe('demo people (npm start)', () => {
       .selectFrom('diagnostics')
       .select(['content', 'recommendation', 'recommended_path', 'completed_at', 'status', 'chosen_path'])
       .execute();
-    expect(rows.filter((r) => r.status === 'completed')).toHaveLength(5);
+    expect(rows.filter((r) => r.status === 'completed')).toHaveLength(11);
     expect(rows.filter((r) => r.status === 'draft')).toHaveLength(1);
     const codes = Object.values(loadSituationCodes()).flat();
     for (const r of rows) {
@@ -131,7 +134,7 @@ describe('demo people (npm start)', () => {
       ])
       .where('o.status', 'in', ['notifiee', 'referent_designe'])
       .execute();
-    expect(current).toHaveLength(12);
+    expect(current).toHaveLength(19);
     expect(new Set(current.map((o) => o.name)).size).toBeGreaterThanOrEqual(6);
     for (const o of current.filter((x) => x.status === 'referent_designe')) {
       const f = await db()
@@ -149,10 +152,17 @@ describe('demo people (npm start)', () => {
     const events = await sql<{ type: string; n: number }>`
       select type, count(*)::int as n from timeline_events group by type order by type`.execute(db());
     expect(Object.fromEntries(events.rows.map((e) => [e.type, e.n]))).toEqual({
-      DiagnosticCompleted: 5,
-      OrientationDecided: 12,
-      OrientationNotified: 13,
-      OrientationReferentAssigned: 10,
+      ContractActivated: 4,
+      ContractCreated: 6,
+      ContractEnded: 1,
+      ContractLegacyRecorded: 1,
+      ContractProposed: 5,
+      ContractReviewStarted: 1,
+      ContractSigned: 4,
+      DiagnosticCompleted: 11,
+      OrientationDecided: 19,
+      OrientationNotified: 20,
+      OrientationReferentAssigned: 17,
       OrientationReplaced: 1,
       OrientationStarted: 25,
       ReorientationAccepted: 1,
@@ -236,6 +246,132 @@ describe('demo people (npm start)', () => {
     );
     expect(orientations.every((o) => o.status === 200 && o.body.currentId !== null)).toBe(true);
     expect(orientations.some((o) => o.body.items.some((i) => i.status === 'remplacee'))).toBe(true);
+  });
+
+  it('has the acceptance journey’s start: oriented to Girard, notified, diagnostic with needs, no contract', async () => {
+    const girardId = await accountId('Girard');
+    const people = await sql<{
+      person_id: string;
+      content: unknown;
+      contract_deadline: string;
+      channel: string;
+    }>`
+      select o.person_id, d.content, o.contract_deadline::text, p.preferred_channel as channel
+      from orientations o
+      join persons p on p.id = o.person_id
+      join diagnostics d on d.person_id = o.person_id and d.status = 'completed'
+      where o.status = 'referent_designe' and o.referent_account_id = ${girardId} and o.notified_at is not null
+        and not exists (select 1 from engagement_contracts c where c.person_id = o.person_id)`.execute(db());
+    const acceptance = people.rows.filter((r) => {
+      const c = diagnosticContent.parse(r.content);
+      return (
+        c.constraints.logement.impact === 'fort' &&
+        c.constraints.famille.impact === 'moyen' &&
+        c.axes.preparer_sa_candidature.level === 'besoin'
+      );
+    });
+    expect(acceptance).toHaveLength(1);
+    const [person] = acceptance;
+    // The month to sign is still running; the link can go by SMS.
+    expect(String(person?.contract_deadline) > today).toBe(true);
+    expect(person?.channel).toBe('sms');
+  });
+
+  it('has an active contract signed 10 weeks ago with hours (some declared) and a childcare waiver', async () => {
+    const active = await db()
+      .selectFrom('engagement_contracts')
+      .selectAll()
+      .where('kind', '=', 'engagement')
+      .where('status', '=', 'actif')
+      .where('signed_at', '>', new Date(Date.parse(T0) - 75 * 86_400_000))
+      .execute();
+    expect(active).toHaveLength(1);
+    const c = active[0];
+    if (!c) throw new Error('no active contract');
+    expect(c.version).toBe(1);
+    expect(Number(c.weekly_target_hours)).toBe(15);
+    const version = await db()
+      .selectFrom('contract_versions')
+      .selectAll()
+      .where('contract_id', '=', c.id)
+      .executeTakeFirstOrThrow();
+    expect(version).toMatchObject({ version: 1, amendment: false, document_id: null });
+    expect((version.snapshot as { objectives: unknown[] }).objectives).toHaveLength(3);
+    const objectives = await db()
+      .selectFrom('contract_objectives')
+      .selectAll()
+      .where('contract_id', '=', c.id)
+      .execute();
+    const actions = await db()
+      .selectFrom('contract_actions')
+      .selectAll()
+      .where('contract_id', '=', c.id)
+      .execute();
+    expect(objectives).toHaveLength(3);
+    expect(actions.length).toBeGreaterThanOrEqual(5);
+    expect(actions.every((a) => a.code?.startsWith('act_'))).toBe(true);
+    expect(objectives.some((o) => o.need !== null)).toBe(true);
+    const hours = await db().selectFrom('weekly_hours').selectAll().where('contract_id', '=', c.id).execute();
+    const weeks = new Set(hours.map((h) => String(h.week_start)));
+    expect(weeks.size).toBeGreaterThanOrEqual(8);
+    expect(hours.some((h) => h.source === 'person')).toBe(true);
+    expect(hours.some((h) => h.source === 'referent')).toBe(true);
+    const monday = (d: string) => new Date(`${d}T00:00:00Z`).getUTCDay() === 1;
+    for (const h of hours) {
+      expect(monday(String(h.week_start))).toBe(true);
+      expect(String(h.week_start) <= today).toBe(true);
+      expect(String(h.week_start) >= String(c.start_on)).toBe(true);
+      expect(Number(h.hours)).toBeLessThanOrEqual(60);
+    }
+    const waiver = await db()
+      .selectFrom('activity_adjustments')
+      .selectAll()
+      .where('contract_id', '=', c.id)
+      .execute();
+    expect(waiver).toHaveLength(1);
+    expect(waiver[0]).toMatchObject({ kind: 'dispense', ground: 'parent_isole_sans_garde' });
+    expect(String(waiver[0]?.start_on) <= today && String(waiver[0]?.end_on) > today).toBe(true);
+  });
+
+  it('fills Girard’s « Contrats à signer / à réviser » and keeps one open contract per person', async () => {
+    const girardId = await accountId('Girard');
+    const open = await db()
+      .selectFrom('engagement_contracts')
+      .select(['status', 'kind', 'review_due_on', 'signed_at', 'person_id', 'plan_changed', 'orientation_id'])
+      .where('referent_account_id', '=', girardId)
+      .where('status', 'in', ['brouillon', 'propose', 'signe', 'actif', 'en_revision'])
+      .execute();
+    const engagement = open.filter((c) => c.kind === 'engagement');
+    const toSign = engagement.filter((c) => c.status === 'brouillon' || c.status === 'propose');
+    expect(toSign.map((c) => c.status).sort()).toEqual(['brouillon', 'propose']);
+    const soon = new Date(Date.parse(T0) + 30 * 86_400_000).toISOString().slice(0, 10);
+    const toReview = engagement.filter(
+      (c) => c.status === 'en_revision' || (c.status === 'actif' && String(c.review_due_on) <= soon),
+    );
+    expect(toReview.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(engagement.map((c) => c.person_id)).size).toBe(engagement.length);
+    expect(engagement.find((c) => c.status === 'en_revision')?.plan_changed).toBe(true);
+    // The proposal is past the month after the notification; its link expired unused.
+    const late = await sql<{ deadline: string; links: number; open: number }>`
+      select o.contract_deadline::text as deadline, count(l.id)::int as links,
+        count(l.id) filter (where l.expires_at > ${T0}::timestamptz and l.used_at is null)::int as open
+      from engagement_contracts c join orientations o on o.id = c.orientation_id
+      left join signature_links l on l.contract_id = c.id
+      where c.status = 'propose' group by o.contract_deadline`.execute(db());
+    expect(late.rows).toHaveLength(1);
+    expect(String(late.rows[0]?.deadline) < today).toBe(true);
+    expect(late.rows[0]).toMatchObject({ links: 1, open: 0 });
+    // A CER still running (to convert) and a contract ended on a lasting job, with its successor.
+    expect(open.filter((c) => c.kind === 'cer')).toHaveLength(1);
+    const ended = await db()
+      .selectFrom('engagement_contracts as e')
+      .innerJoin('engagement_contracts as n', 'n.id', 'e.next_contract_id')
+      .select(['e.end_reason', 'n.status', 'n.previous_contract_id', 'e.id'])
+      .where('e.status', '=', 'termine')
+      .execute();
+    expect(ended).toHaveLength(1);
+    expect(ended[0]).toMatchObject({ end_reason: 'emploi_durable', status: 'actif' });
+    expect(ended[0]?.previous_contract_id).toBe(ended[0]?.id);
   });
 
   it('loads once', async () => {

@@ -1,14 +1,29 @@
-import type { DiagnosticPart, Path } from '@spie/contract/diagnostics';
-import { pathLabels } from '@spie/contract/diagnostics';
+import type { DiagnosticContent } from '@spie/contract/diagnostics';
+import {
+  constraintFamilies,
+  type DiagnosticPart,
+  diagnosticContent,
+  type Path,
+  pathLabels,
+  professionalAxes,
+  recommendPath,
+} from '@spie/contract/diagnostics';
 import { leadKindLabels, orientationSourceLabels } from '@spie/contract/orientations';
 import { maskNir } from '@spie/contract/people';
 import type { TerritorySettings } from '@spie/contract/territories';
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import type { FieldCrypto } from '../kernel/crypto';
+import { type DemoContractPerson, insertDemoContracts } from './demoContracts';
 import { type DemoPersonCase, demoPeopleCases } from './demoPeople.data';
 import { demoAccounts, demoOrganisations } from './demoTerritory.data';
-import { addDays, isoDay, loadSituationCodes, sampleDiagnostic } from './diagnosticSamples';
+import {
+  addDays,
+  isoDay,
+  loadSituationCodes,
+  type SituationCodes,
+  sampleDiagnostic,
+} from './diagnosticSamples';
 import { createRng, type FictionalIdentity, generateIdentity } from './fictionalIdentities';
 
 /**
@@ -117,8 +132,12 @@ export async function insertDemoPeople(trx: Transaction<DB>, input: DemoPeopleIn
     }
   };
 
+  /** What the contracts of the demo build on, per case key. */
+  const contractPeople = new Map<string, DemoContractPerson>();
+
   for (const c of demoPeopleCases) {
     const p = identityFor(c);
+    const channel = rng.pick(['sms', 'letter', 'sms', 'phone'] as const);
     const infoDay = addDays(today, -c.infoDaysAgo);
     const { id: personId } = await trx
       .insertInto('persons')
@@ -138,7 +157,7 @@ export async function insertDemoPeople(trx: Transaction<DB>, input: DemoPeopleIn
         commune_code: c.commune,
         phone_mobile: p.phone,
         email: p.email,
-        preferred_channel: rng.pick(['sms', 'letter', 'sms', 'phone'] as const),
+        preferred_channel: c.preferredChannel ?? channel,
         language: 'fr',
         nir_encrypted: input.crypto.encrypt(p.nir),
         nir_index: input.crypto.blindIndex(p.nir),
@@ -223,15 +242,19 @@ export async function insertDemoPeople(trx: Transaction<DB>, input: DemoPeopleIn
 
     // --- Diagnostic: version 1, and maybe a draft started from it ---
     let recommendedPath: Path | null = null;
+    let diagnostic: DemoContractPerson['diagnostic'] = null;
     if (c.diagnostic) {
       const d = c.diagnostic;
       const completedAt = at(today, d.completedDaysAgo, 15, 30);
-      const sample = sampleDiagnostic(diagRng, {
+      const drawn = sampleDiagnostic(diagRng, {
         archetype: d.archetype,
         on: addDays(today, -d.completedDaysAgo),
         situationCodes,
         notes: 0.6,
       });
+      const sample = d.needs
+        ? withNeeds(drawn.content, d.needs, situationCodes, addDays(today, -d.completedDaysAgo))
+        : drawn;
       recommendedPath = sample.recommendation.path;
       const [first] = d.authors;
       if (!first) throw new Error(`demo data: diagnostic without author (${c.key})`);
@@ -293,6 +316,7 @@ export async function insertDemoPeople(trx: Transaction<DB>, input: DemoPeopleIn
         })
         .returning('id')
         .executeTakeFirstOrThrow();
+      diagnostic = { id: diagnosticId, content: sample.content };
       event(
         personId,
         completedAt,
@@ -469,6 +493,7 @@ export async function insertDemoPeople(trx: Transaction<DB>, input: DemoPeopleIn
     const decidedAt = at(today, o.decidedDaysAgo, 11);
     const notifiedAt = at(today, Math.max(0, o.decidedDaysAgo - 1), 7);
     const assigned = o.status === 'referent_designe' && o.referent;
+    const contractDeadline = isoDay(addDays(notifiedAt, input.settings.contractSignatureDelayDays));
     const { id: orientationId } = await trx
       .insertInto('orientations')
       .values({
@@ -487,7 +512,7 @@ export async function insertDemoPeople(trx: Transaction<DB>, input: DemoPeopleIn
         decided_by_account_id: manager,
         decided_at: decidedAt,
         notified_at: notifiedAt,
-        contract_deadline: isoDay(addDays(notifiedAt, input.settings.contractSignatureDelayDays)),
+        contract_deadline: contractDeadline,
         referent_account_id: assigned ? account(o.referent as string) : null,
         assigned_by_account_id:
           assigned && STRUCTURE_MANAGERS[o.org] ? account(STRUCTURE_MANAGERS[o.org] as string) : null,
@@ -499,6 +524,19 @@ export async function insertDemoPeople(trx: Transaction<DB>, input: DemoPeopleIn
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    contractPeople.set(c.key, {
+      personId,
+      name: `${p.firstNames[0] ?? ''} ${(p.usageName ?? p.birthName).toLocaleUpperCase('fr-FR')}`,
+      addressLines: [p.address.line, RESIDENCE_POSTAL[c.commune] ?? p.address.postalCode],
+      orientationId,
+      path: o.path,
+      organisationId: org(o.org),
+      organisationKey: o.org,
+      referent: assigned ? (o.referent as string) : null,
+      notifiedDaysAgo: Math.max(0, o.decidedDaysAgo - 1),
+      contractDeadline,
+      diagnostic,
+    });
     // As a real decision does: the receiving organisation follows the person (its structure
     // manager sees the record to assign a référent).
     await trx
@@ -595,6 +633,52 @@ export async function insertDemoPeople(trx: Transaction<DB>, input: DemoPeopleIn
         .execute();
     }
   }
+  await insertDemoContracts(trx, {
+    territoryId,
+    today,
+    settings: input.settings,
+    people: contractPeople,
+    account,
+    org,
+    event: (personId, when, type, summary, by) => event(personId, when, type, 'journey', summary, by),
+  });
   if (timeline.length > 0) await trx.insertInto('timeline_events').values(timeline).execute();
   return demoPeopleCases.length;
+}
+
+/**
+ * A drawn diagnostic changed to show exactly the needs asked for: the other constraint families
+ * without impact, the other axes not explored; checked by the contract and recommended again.
+ */
+function withNeeds(
+  drawn: DiagnosticContent,
+  needs: NonNullable<NonNullable<DemoPersonCase['diagnostic']>['needs']>,
+  codes: SituationCodes,
+  on: Date,
+) {
+  const constraints = Object.fromEntries(
+    constraintFamilies.map((family) => {
+      const impact = needs.constraints[family] ?? 'sans_impact';
+      const was = drawn.constraints[family];
+      const hasImpact = impact === 'fort' || impact === 'moyen';
+      const situations = hasImpact
+        ? was.situations.length > 0
+          ? was.situations
+          : (codes[family] ?? []).slice(0, 1)
+        : [];
+      const note = hasImpact && family !== 'sante' && was.note ? was.note : null;
+      return [family, { impact, situations, note }];
+    }),
+  );
+  const axes = Object.fromEntries(
+    professionalAxes.map((axis) => [axis, { level: needs.axes[axis] ?? 'non_explore', note: null }]),
+  );
+  const famille = needs.constraints.famille;
+  const content = diagnosticContent.parse({
+    ...drawn,
+    situation: { ...drawn.situation, childcareNeed: famille === 'fort' || famille === 'moyen' },
+    constraints,
+    axes,
+  });
+  return { content, recommendation: recommendPath(content, on) };
 }

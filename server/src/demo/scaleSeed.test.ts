@@ -27,6 +27,7 @@ const digest = () =>
     teams: string;
     orientations: string;
     diagnostics: string;
+    contracts: string;
   }>(sql`
     select
       (select md5(string_agg(id::text || birth_name || array_to_string(first_names, ' ') || birth_date::text
@@ -38,7 +39,9 @@ const digest = () =>
       (select md5(string_agg(id::text || status || coalesce(deadline::text, '') || coalesce(decided_at::text, ''), ',' order by id))
         from orientations) as orientations,
       (select md5(string_agg(id::text || content::text || coalesce(completed_at::text, ''), ',' order by id))
-        from diagnostics) as diagnostics`);
+        from diagnostics) as diagnostics,
+      (select md5(string_agg(c.id::text || c.status || c.start_on::text || (select count(*) from weekly_hours h
+        where h.contract_id = c.id)::text, ',' order by c.id)) from engagement_contracts c) as contracts`);
 
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -254,6 +257,152 @@ describe('scale seed (2,000 people)', () => {
     expect(authors.missing).toBe(0);
     expect(authors.joint).toBeGreaterThan(0);
     expect(authors.girard).toBeGreaterThan(0);
+  });
+
+  it('gives about 55 % of the people with a référent an engagement contract, one open at most', async () => {
+    const r = await one<{
+      withReferent: number;
+      engaged: number;
+      legacy: number;
+      twoOpen: number;
+      renewed: number;
+      brokenChain: number;
+      noOrientation: number;
+      statuses: Record<string, number>;
+    }>(sql`
+      select
+        (select count(*)::int from orientations where status = 'referent_designe') as "withReferent",
+        (select count(distinct person_id)::int from engagement_contracts where kind = 'engagement'
+          and status in ('brouillon', 'propose', 'signe', 'actif', 'en_revision', 'termine')) as engaged,
+        (select count(*)::int from engagement_contracts where kind in ('cer', 'ppae')) as legacy,
+        (select count(*)::int from (select person_id from engagement_contracts where kind = 'engagement'
+          and status in ('brouillon', 'propose', 'signe', 'actif', 'en_revision') group by 1 having count(*) > 1) x) as "twoOpen",
+        (select count(*)::int from engagement_contracts where status = 'renouvele') as renewed,
+        (select count(*)::int from engagement_contracts p join engagement_contracts n on n.id = p.next_contract_id
+          where p.status = 'renouvele' and (n.previous_contract_id <> p.id or n.person_id <> p.person_id
+            or n.start_on <= p.start_on)) as "brokenChain",
+        (select count(*)::int from engagement_contracts c where c.kind = 'engagement' and not exists (
+          select 1 from orientations o where o.id = c.orientation_id and o.person_id = c.person_id
+            and o.referent_account_id = c.referent_account_id)) as "noOrientation",
+        (select jsonb_object_agg(status, n) from (select status, count(*)::int as n from engagement_contracts
+          where kind = 'engagement' group by 1) s) as statuses`);
+    expect(r.engaged / r.withReferent).toBeGreaterThan(0.45);
+    expect(r.engaged / r.withReferent).toBeLessThan(0.6);
+    expect(r.legacy / r.withReferent).toBeGreaterThan(0.02);
+    expect(r.legacy / r.withReferent).toBeLessThan(0.05);
+    expect(r.twoOpen).toBe(0);
+    expect(r.renewed).toBeGreaterThan(0);
+    expect(r.brokenChain).toBe(0);
+    expect(r.noOrientation).toBe(0);
+    expect(Object.keys(r.statuses).sort()).toEqual([
+      'actif',
+      'brouillon',
+      'en_revision',
+      'propose',
+      'renouvele',
+      'termine',
+    ]);
+    expect((r.statuses.actif ?? 0) / r.engaged).toBeGreaterThan(0.5);
+    // Review dates on running contracts, some past due; signed contracts have their versions.
+    const d = await one<{
+      noReview: number;
+      overdue: number;
+      actif: number;
+      unversioned: number;
+      links: number;
+    }>(sql`
+      select
+        (select count(*)::int from engagement_contracts where status = 'actif' and kind = 'engagement'
+          and review_due_on is null) as "noReview",
+        (select count(*)::int from engagement_contracts where status = 'actif' and kind = 'engagement'
+          and review_due_on < ${today.toISOString().slice(0, 10)}::date) as overdue,
+        (select count(*)::int from engagement_contracts where status = 'actif' and kind = 'engagement') as actif,
+        (select count(*)::int from engagement_contracts c where c.version > 0 and (select count(*) from contract_versions v
+          where v.contract_id = c.id) <> c.version) as unversioned,
+        (select count(*)::int from signature_links) as links`);
+    expect(d.noReview).toBe(0);
+    expect(d.overdue / d.actif).toBeGreaterThan(0.03);
+    expect(d.overdue / d.actif).toBeLessThan(0.2);
+    expect(d.unversioned).toBe(0);
+    expect(d.links).toBeGreaterThan(0);
+  });
+
+  it('plans 2–4 objectives and 3–8 actions per contract, from the shipped list', async () => {
+    const r = await one<{
+      minO: number;
+      maxO: number;
+      minA: number;
+      maxA: number;
+      uncoded: number;
+      wrongTheme: number;
+    }>(sql`
+      select min(o)::int as "minO", max(o)::int as "maxO", min(a)::int as "minA", max(a)::int as "maxA",
+        (select count(*)::int from contract_actions where code is null) as uncoded,
+        (select count(*)::int from contract_actions a join contract_objectives o on o.id = a.objective_id
+          where o.contract_id <> a.contract_id) as "wrongTheme"
+      from (select c.id, (select count(*) from contract_objectives o where o.contract_id = c.id) as o,
+        (select count(*) from contract_actions a where a.contract_id = c.id) as a
+        from engagement_contracts c where c.kind = 'engagement') x`);
+    expect(r).toEqual({ minO: 2, maxO: 4, minA: 3, maxA: 8, uncoded: 0, wrongTheme: 0 });
+  });
+
+  it('records weekly hours on Mondays, in the past, at most 60 h, within the contract, over up to 104 weeks', async () => {
+    const monday = new Date(today.getTime() - ((today.getUTCDay() + 6) % 7) * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const r = await one<{
+      rows: number;
+      notMonday: number;
+      future: number;
+      over60: number;
+      beforeStart: number;
+      wrongPerson: number;
+      oldest: string;
+      declared: number;
+      weeksMax: number;
+      adjustments: number;
+      signed: number;
+    }>(sql`
+      select count(*)::int as rows,
+        count(*) filter (where extract(isodow from h.week_start) <> 1)::int as "notMonday",
+        count(*) filter (where h.week_start > ${monday}::date or h.recorded_at > ${today.toISOString()}::timestamptz)::int as future,
+        count(*) filter (where h.hours > 60 or h.hours < 0)::int as over60,
+        count(*) filter (where h.week_start < c.start_on)::int as "beforeStart",
+        count(*) filter (where h.person_id <> c.person_id or a.contract_id <> h.contract_id)::int as "wrongPerson",
+        min(h.week_start)::text as oldest,
+        count(*) filter (where h.source = 'person')::int as declared,
+        (select max(n)::int from (select count(distinct week_start) as n from weekly_hours group by person_id) x) as "weeksMax",
+        (select count(*)::int from activity_adjustments) as adjustments,
+        (select count(*)::int from engagement_contracts where version > 0) as signed
+      from weekly_hours h
+      join engagement_contracts c on c.id = h.contract_id
+      join contract_actions a on a.id = h.action_id`);
+    expect(r.rows).toBeGreaterThan(0);
+    expect(r.notMonday).toBe(0);
+    expect(r.future).toBe(0);
+    expect(r.over60).toBe(0);
+    expect(r.beforeStart).toBe(0);
+    expect(r.wrongPerson).toBe(0);
+    expect(r.oldest >= new Date(Date.parse(monday) - 103 * 7 * 86_400_000).toISOString().slice(0, 10)).toBe(
+      true,
+    );
+    expect(r.declared / r.rows).toBeGreaterThan(0.1);
+    expect(r.weeksMax).toBeGreaterThan(80);
+    expect(r.weeksMax).toBeLessThanOrEqual(104);
+    expect(r.adjustments / r.signed).toBeGreaterThan(0.04);
+    expect(r.adjustments / r.signed).toBeLessThan(0.12);
+  });
+
+  it('gives Girard contracts to sign, some proposed with a reachable person', async () => {
+    const r = await one<{ contracts: number; proposed: number; reachable: number }>(sql`
+      select count(*)::int as contracts, count(*) filter (where c.status = 'propose')::int as proposed,
+        count(*) filter (where c.status = 'propose' and (p.phone_mobile is not null or p.email is not null))::int as reachable
+      from engagement_contracts c join accounts a on a.id = c.referent_account_id
+      join persons p on p.id = c.person_id
+      where a.first_name = 'Thomas' and a.last_name = 'Girard' and c.kind = 'engagement'`);
+    expect(r.contracts).toBeGreaterThan(0);
+    expect(r.proposed).toBeGreaterThan(0);
+    expect(r.reachable).toBe(r.proposed);
   });
 
   it('is deterministic and refuses to seed twice', async () => {

@@ -6,6 +6,16 @@ import { DEMO_TERRITORY_CODE, demoEmail, ensureDemoTerritory, withLuhnKey } from
 import { demoAccounts, demoOrganisations } from './demoTerritory.data';
 import { createRng, femaleFirstNames, lastNames, maleFirstNames } from './fictionalIdentities';
 import {
+  type ContractSeedInput,
+  createHoursIndex,
+  dropHoursIndex,
+  HOURS_BATCHES,
+  insertContractExtras,
+  insertContracts,
+  insertPlans,
+  insertWeeklyHours,
+} from './scale/scaleContracts';
+import {
   insertCafCodes,
   insertDiagnostics,
   insertOrientations,
@@ -69,6 +79,13 @@ export const SCALE_TABLES = [
   'diagnostic_authors',
   'orientations',
   'reorientation_requests',
+  'engagement_contracts',
+  'contract_versions',
+  'contract_objectives',
+  'contract_actions',
+  'weekly_hours',
+  'activity_adjustments',
+  'signature_links',
 ] as const;
 
 const JOURNEY_BATCH = 5000;
@@ -129,11 +146,45 @@ export async function seedScale(deps: Deps, options: ScaleSeedOptions): Promise<
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('territory_id', '=', territoryId)
     .executeTakeFirstOrThrow();
-  if (Number(existing.n) > 0) {
-    return { seeded: false, phases, rows: await countScaleRows(deps, territoryId), totalSeconds: 0 };
-  }
   const now = options.today ?? deps.clock.now();
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  if (Number(existing.n) > 0) {
+    // Data seeded before the engagement contracts (issue 4): add them, the rest stays as it is.
+    const contracts = await db
+      .selectFrom('engagement_contracts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('territory_id', '=', territoryId)
+      .executeTakeFirstOrThrow();
+    const orientations = await db
+      .selectFrom('orientations')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('territory_id', '=', territoryId)
+      .executeTakeFirstOrThrow();
+    if (Number(contracts.n) > 0 || Number(orientations.n) === 0)
+      return { seeded: false, phases, rows: await countScaleRows(deps, territoryId), totalSeconds: 0 };
+    log('  (personnes et orientations déjà là : ajout des contrats d’engagement seulement)');
+    const bench = await db
+      .selectFrom('accounts')
+      .select('id')
+      .where('first_name', '=', BENCH_COUNSELLOR.firstName)
+      .where('last_name', '=', BENCH_COUNSELLOR.lastName)
+      .executeTakeFirst();
+    const { settings } = await db
+      .selectFrom('territories')
+      .select('settings')
+      .where('id', '=', territoryId)
+      .executeTakeFirstOrThrow();
+    await seedContracts(deps, phase, {
+      territoryId,
+      today,
+      now,
+      benchAccountId: bench?.id ?? null,
+      settings: territorySettings.parse(settings ?? {}),
+    });
+    await phase('analyse des tables (ANALYZE)', () => sql`analyze`.execute(db));
+    const rows = await phase('comptage', () => countScaleRows(deps, territoryId));
+    return { seeded: true, phases, rows, totalSeconds: Math.round((performance.now() - started) / 10) / 100 };
+  }
 
   // --- Organisations and professionals (idempotent: a crashed run may be resumed) ---
   const orgIds = await phase('structures et professionnel·les', () =>
@@ -396,8 +447,57 @@ export async function seedScale(deps: Deps, options: ScaleSeedOptions): Promise<
   await phase('codes socio-professionnels CAF (SQL)', () =>
     db.transaction().execute((trx) => insertCafCodes(trx, orientationInput)),
   );
+  await seedContracts(deps, phase, { territoryId, today, now, benchAccountId, settings: delays });
   await phase('analyse des tables (ANALYZE)', () => sql`analyze`.execute(db));
   const rows = await phase('comptage', () => countScaleRows(deps, territoryId));
   const totalSeconds = Math.round((performance.now() - started) / 10) / 100;
   return { seeded: true, phases, rows, totalSeconds };
+}
+
+/** Engagement contracts, action plans and two years of weekly hours (scaleContracts.ts), phase by phase. */
+async function seedContracts(
+  deps: Deps,
+  phase: <T>(name: string, run: () => Promise<T>) => Promise<T>,
+  input: {
+    territoryId: string;
+    today: Date;
+    now: Date;
+    benchAccountId: string | null;
+    settings: ReturnType<typeof territorySettings.parse>;
+  },
+): Promise<void> {
+  const db = deps.database.db;
+  const delays = input.settings;
+  const { territoryId, today, now, benchAccountId } = input;
+  const contractInput: ContractSeedInput = {
+    territoryId,
+    today,
+    now,
+    benchAccountId,
+    weeklyActivityHours: delays.weeklyActivityHours,
+    contractReviewMonths: delays.contractReviewMonths,
+    socialPathReviewMonths: delays.socialPathReviewMonths,
+    socialPathReviewExtendedMonths: delays.socialPathReviewExtendedMonths,
+    signatureLinkDays: delays.signatureLinkDays,
+  };
+  await phase('statistiques avant contrats', () => sql`analyze orientations, persons`.execute(db));
+  await phase('contrats d’engagement (SQL)', () =>
+    db.transaction().execute((trx) => insertContracts(trx, contractInput)),
+  );
+  await phase('plans d’action (SQL)', () =>
+    db.transaction().execute((trx) => insertPlans(trx, contractInput)),
+  );
+  await phase('statistiques avant heures', () =>
+    sql`analyze engagement_contracts, contract_objectives, contract_actions`.execute(db),
+  );
+  await phase('heures hebdomadaires (SQL)', () =>
+    db.transaction().execute(async (trx) => {
+      await dropHoursIndex(trx);
+      for (let batch = 0; batch < HOURS_BATCHES; batch++) await insertWeeklyHours(trx, contractInput, batch);
+    }),
+  );
+  await phase('index des heures', () => db.transaction().execute((trx) => createHoursIndex(trx)));
+  await phase('versions, aménagements, liens (SQL)', () =>
+    db.transaction().execute((trx) => insertContractExtras(trx, contractInput)),
+  );
 }

@@ -22,6 +22,12 @@ const PUBLIC_ROUTES: Record<string, string> = {
   'GET /api/docs/openapi.json': 'API documentation',
   'GET /healthz': 'liveness probe',
   'GET /readyz': 'readiness probe',
+  // The person signs their engagement contract from a single-use link (token + one-time code).
+  'GET /api/public/signatures/:token': 'remote signature link: state of the link only, no personal data',
+  'POST /api/public/signatures/:token/code':
+    'remote signature: one-time code sent to the person’s own phone or e-mail',
+  'POST /api/public/signatures/:token/verify': 'remote signature: checks the one-time code',
+  'POST /api/public/signatures/:token/sign': 'remote signature: signs with the ticket of a verified code',
 };
 
 type Ids = SampleIds;

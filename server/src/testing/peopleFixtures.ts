@@ -38,10 +38,16 @@ export async function createPersonFixture(
     const m = await db
       .selectFrom('memberships as m')
       .innerJoin('accounts as a', 'a.id', 'm.account_id')
+      .innerJoin('organisations as o', (j) =>
+        j.onRef('o.territory_id', '=', 'm.territory_id').onRef('o.id', '=', 'm.organisation_id'),
+      )
       .select(['m.account_id', 'm.organisation_id'])
       .where('a.last_name', '=', member.lastName)
       .where('m.territory_id', '=', territory.id)
       .where('m.ended_at', 'is', null)
+      // The same membership `loginAs` acts through by default (first by organisation name).
+      .orderBy('o.name')
+      .orderBy('m.role')
       .executeTakeFirstOrThrow();
     await db
       .insertInto('follow_ups')

@@ -15,6 +15,7 @@ export function navigationEntries(role: Role | null, demoMode: boolean): Navigat
       { text: 'Personnes accompagnées', to: '/personnes' },
       { text: 'Rechercher une personne', to: '/personnes/recherche' },
       { text: 'Demandes d’équipe', to: '/equipes/demandes' },
+      { text: 'Contrats à signer', to: '/contrats' },
     );
   }
   if (role === 'structure_manager') entries.push({ text: 'À affecter', to: '/orientations/a-affecter' });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FieldError } from '@spie/contract';
+import { actionPlanContent } from '@spie/contract/contracts';
 import {
   cafMappingContent,
   constraintFamilies,
@@ -8,7 +9,6 @@ import {
   type ReferentialKind,
   thematiqueMappingContent,
 } from '@spie/contract/diagnostics';
-import { actionPlanContent } from '@spie/contract/contracts';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Db } from '../../db/database';

@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { taggedPdf } from '../../kernel/pdf';
 
 /** What the orientation letter says; all of it is known before the transaction that stores it. */
 export interface LetterFacts {
@@ -33,51 +33,17 @@ export const pathMeaning = (path: string) => PATH_MEANINGS[path] ?? '';
  */
 export function renderOrientationLetter(f: LetterFacts): Promise<Buffer> {
   const title = f.reorientation ? 'Décision de réorientation' : 'Décision d’orientation';
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 56,
-    tagged: true,
-    lang: 'fr-FR',
-    displayTitle: true,
-    pdfVersion: '1.7',
-    info: {
-      Title: `${title} — ${f.territoryName}`,
-      Author: f.senderName,
-      Subject: 'Revenu de solidarité active',
-    },
+  const pdf = taggedPdf({
+    title: `${title} — ${f.territoryName}`,
+    author: f.senderName,
+    subject: 'Revenu de solidarité active',
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
-  const root = doc.struct('Document');
-  doc.addStructure(root);
-  const width = doc.page.width - 112;
-  const block = (
-    type: 'P' | 'H1' | 'H2',
-    text: string,
-    opts: { size: number; bold?: boolean; gap?: number },
-  ) => {
-    root.add(
-      doc.struct(type, {}, () => {
-        doc
-          .font(opts.bold ? 'Helvetica-Bold' : 'Helvetica')
-          .fontSize(opts.size)
-          .text(text, { width });
-      }),
-    );
-    doc.moveDown(opts.gap ?? 0.6);
-  };
-  const p = (text: string) => block('P', text, { size: 11 });
-  const h2 = (text: string) => block('H2', text, { size: 13, bold: true, gap: 0.3 });
+  const { p, h2 } = pdf;
 
   p(f.senderName);
   p([f.recipient.name, ...f.recipient.addressLines].join('\n'));
   p(`Le ${f.dateLabel}`);
-  block('H1', title, { size: 18, bold: true, gap: 0.8 });
+  pdf.h1(title);
   p('Madame, Monsieur,');
   p(
     `Vous recevez le revenu de solidarité active (RSA). Le président du conseil départemental a décidé de vous orienter vers le parcours ${f.pathLabel.toLocaleLowerCase('fr-FR')}.`,
@@ -106,7 +72,5 @@ export function renderOrientationLetter(f: LetterFacts): Promise<Buffer> {
   );
   p('Veuillez agréer, Madame, Monsieur, nos salutations distinguées.');
   p(f.senderName);
-  root.end();
-  doc.end();
-  return done;
+  return pdf.finish();
 }

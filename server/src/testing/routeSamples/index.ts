@@ -1,3 +1,4 @@
+import { contractsSamples } from './contracts';
 import { diagnosticsSamples } from './diagnostics';
 import { foundationSamples } from './foundation';
 import { orientationsSamples } from './orientations';
@@ -14,4 +15,5 @@ export const sampleSets: RouteSampleSet[] = [
   peopleTeamSamples,
   diagnosticsSamples,
   orientationsSamples,
+  contractsSamples,
 ];

@@ -13,7 +13,6 @@ import {
   type ProfessionalAxis,
   professionalAxes,
   professionalAxisLabels,
-  type Referential,
   referentialKindLabels,
   thematiqueMappingContent,
 } from '@spie/contract/diagnostics';
@@ -24,16 +23,18 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { DataTable } from '../../components/DataTable';
 import { FieldErrorList } from '../../components/FieldErrorList';
 import { fieldState } from '../../components/fieldState';
-import { formatDateTime } from '../../components/formatDate';
 import { Loading } from '../../components/Loading';
 import { PageBreadcrumb } from '../../components/PageBreadcrumb';
 import { PageHeading } from '../../components/PageHeading';
 import { SuccessAlert } from '../../components/SuccessAlert';
 import { useSession } from '../auth/auth.queries';
+import { ActionPlanReferentialSection } from './ActionPlanReferentialSection';
 import { type SituationLists, useReferential, useUpdateReferential } from './diagnostics.queries';
+import { VersionLine } from './ReferentialVersionLine';
+import { codeFromLabel } from './referentialCode';
 import thematiqueLabels from './thematiqueLabels.json';
 
-const title = 'Listes de référence du diagnostic';
+const title = 'Listes de référence du diagnostic et du plan d’action';
 
 /**
  * The territory's reference lists for the common diagnostic: the concrete situations of each
@@ -47,36 +48,16 @@ export function ReferentialsPage() {
       <PageBreadcrumb current={title} />
       <PageHeading title={title} />
       <p>
-        Ces listes servent au diagnostic commun de toutes les structures du territoire. Chaque enregistrement
-        publie une nouvelle version. Une situation retirée n’est plus proposée dans les nouveaux diagnostics,
-        mais reste lisible dans ceux où elle a été cochée ; un libellé modifié s’affiche partout, y compris
-        dans les diagnostics déjà validés.
+        Ces listes servent au diagnostic commun et aux plans d’action de toutes les structures du territoire.
+        Chaque enregistrement publie une nouvelle version. Une situation retirée n’est plus proposée dans les
+        nouveaux diagnostics, mais reste lisible dans ceux où elle a été cochée ; un libellé modifié s’affiche
+        partout, y compris dans les diagnostics déjà validés.
       </p>
       <SituationsSection editable={role === 'territory_admin'} />
+      <ActionPlanReferentialSection editable={role === 'territory_admin'} />
       <ThematiqueSection />
       <CafSection />
     </>
-  );
-}
-
-function VersionLine({ referential }: { referential: Referential }) {
-  if (referential.version === 0)
-    return (
-      <p>
-        <Badge small noIcon>
-          Version nationale
-        </Badge>{' '}
-        Le territoire utilise la liste nationale proposée par défaut (version 0).
-      </p>
-    );
-  return (
-    <p>
-      <Badge small severity="info" noIcon>
-        Version {referential.version}
-      </Badge>{' '}
-      En vigueur depuis le {referential.updatedAt ? formatDateTime(referential.updatedAt) : '—'}
-      {referential.updatedBy ? `, publiée par ${referential.updatedBy}` : ''}.
-    </p>
   );
 }
 
@@ -92,20 +73,7 @@ interface SituationsValues {
   families: Record<ConstraintFamily, EditableItem[]>;
 }
 
-/** A code for a new situation, from its label: lowercase, no accents, words joined by "_". */
-export function codeFromLabel(label: string, taken: Set<string>): string {
-  const base =
-    label
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '_')
-      .replace(/^_+|_+$/g, '')
-      .slice(0, 50) || 'situation';
-  let code = base;
-  for (let n = 2; taken.has(code); n++) code = `${base}_${n}`;
-  return code;
-}
+export { codeFromLabel };
 
 function SituationsSection({ editable }: { editable: boolean }) {
   const referential = useReferential('constraint_situations');

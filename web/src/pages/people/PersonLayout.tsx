@@ -34,6 +34,11 @@ export const personTabs: PersonTab[] = [
     label: 'Orientation',
     visible: (p) => p.access.situation?.read === true,
   },
+  {
+    path: 'contrat',
+    label: 'Contrat & plan d’action',
+    visible: (p) => p.access.journey?.read === true,
+  },
   { path: 'parcours', label: 'Parcours', visible: (p) => p.access.journey?.read === true },
   { path: 'equipe', label: 'Équipe', visible: () => true },
   { path: 'documents', label: 'Documents', visible: (p) => p.access.documents?.read === true },
@@ -75,7 +80,7 @@ export function PersonLayout() {
   const base = `/personnes/${id}`;
   const current = pathname.slice(base.length).replace(/^\//, '').replace(/\/$/, '');
   const tabs = data ? personTabs.filter((tab) => tab.visible(data)) : [];
-  // Pages below a section (the orientation decision form) belong to it.
+  // Pages below a section (the orientation decision form, a previous contract) belong to it.
   const currentTab =
     personTabs.find((tab) => tab.path === current) ??
     personTabs.find((tab) => tab.path !== '' && current.startsWith(`${tab.path}/`));

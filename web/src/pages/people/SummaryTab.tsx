@@ -4,6 +4,7 @@ import { formatNir, sectionLabels, sections, statusKindLabels, teamRoleLabels } 
 import { useEffect, useRef, useState } from 'react';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useSession } from '../auth/auth.queries';
+import { ContractSummaryBlock } from '../contracts/ContractSummaryBlock';
 import { usePersonContext } from './PersonLayout';
 import { useRevealNir } from './people.queries';
 import { ageLabel, formatDay, statusValueLabel, todayIso } from './peopleFormat';
@@ -84,6 +85,8 @@ export function SummaryTab() {
           </>
         )}
       </dl>
+
+      {person.access.journey?.read === true && <ContractSummaryBlock personId={person.id} />}
 
       <h3 className="fr-h5 fr-mt-4w">Ce que vous pouvez voir dans ce dossier</h3>
       <ul>
