@@ -1,4 +1,6 @@
 import { performance } from 'node:perf_hooks';
+import type { SignatureChannel, SignatureMode } from '@spie/contract/contracts';
+import { buildSnapshot, type ContractSnapshot, renderContractPdf } from '../modules/contracts';
 
 /**
  * Issue 5's benches (contract/src/contracts/contracts.routes.ts), as Thomas Girard on the people
@@ -198,13 +200,7 @@ export async function issueLinksScenario(
  * contracts module (`buildSnapshot`), then `renderContractPdf` timed 100 times in this process.
  * Needs the database (run before the server starts: PGlite serves one process).
  */
-export async function pdfScenario(
-  renders = 100,
-  inject?: {
-    render: (s: unknown) => Promise<Buffer>;
-    build: (db: unknown, row: unknown, version: number, signature: unknown) => Promise<unknown>;
-  },
-): Promise<BenchResult> {
+export async function pdfScenario(renders = 100): Promise<BenchResult> {
   const budget = { p95_ms: 300 };
   const skipped = (why: string): BenchResult => ({
     name: 'contracts.pdf',
@@ -217,21 +213,10 @@ export async function pdfScenario(
     ok: false,
     skipped: why,
   });
-  // Through the module's index (the only door into a module).
-  const contracts = (await import('../modules/contracts/index')) as Record<string, unknown>;
-  const render =
-    inject?.render ?? (contracts.renderContractPdf as ((s: unknown) => Promise<Buffer>) | undefined);
-  const build =
-    inject?.build ??
-    (contracts.buildSnapshot as
-      | ((db: unknown, row: unknown, version: number, signature: unknown) => Promise<unknown>)
-      | undefined);
-  if (!render || !build)
-    return skipped('renderContractPdf et buildSnapshot ne sont pas exportés par modules/contracts/index.ts');
   const { openConfiguredDatabase } = await import('./cliSupport');
   const { prepareDatabase } = await import('../compose');
   const { database } = await openConfiguredDatabase();
-  const snapshots: unknown[] = [];
+  const snapshots: ContractSnapshot[] = [];
   try {
     await prepareDatabase(database);
     const rows = await database.db
@@ -252,9 +237,9 @@ export async function pdfScenario(
     for (const r of rows) {
       const { signature_mode, channel, version_signed_at, ...row } = r;
       snapshots.push(
-        await build(database.db, row, row.version, {
-          mode: signature_mode,
-          channel,
+        await buildSnapshot(database.db, row, row.version, {
+          mode: signature_mode as SignatureMode,
+          channel: channel as SignatureChannel | null,
           signedAt: new Date(version_signed_at).toISOString(),
         }),
       );
@@ -263,13 +248,13 @@ export async function pdfScenario(
     await database.close();
   }
   if (snapshots.length === 0) return skipped('aucun contrat actif signé dans la base');
-  for (let i = 0; i < 5; i++) await render(snapshots[i % snapshots.length]); // warm-up (fonts, pdfkit)
+  for (let i = 0; i < 5; i++) await renderContractPdf(snapshots[i % snapshots.length] as ContractSnapshot); // warm-up (fonts, pdfkit)
   const durations: number[] = [];
   let bytes = 0;
   const t0 = performance.now();
   for (let i = 0; i < renders; i++) {
     const t = performance.now();
-    const pdf = await render(snapshots[i % snapshots.length]);
+    const pdf = await renderContractPdf(snapshots[i % snapshots.length] as ContractSnapshot);
     durations.push(performance.now() - t);
     bytes += pdf.length;
   }
