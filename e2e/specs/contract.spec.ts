@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BrowserSession,
@@ -6,8 +6,9 @@ import {
   expectHeading,
   expectNoAxeViolations,
   loginAs,
+  message,
+  reloadUntil,
   visit,
-  waitForPageReady,
 } from '../support/browser';
 
 /**
@@ -42,23 +43,6 @@ beforeAll(async () => {
   person = await session.newPage({ width: 375, height: 800 });
 });
 afterAll(() => session.close());
-
-const message = (page: Page, text: string | RegExp): Locator =>
-  page.locator('[role="status"], [role="alert"], .fr-alert').filter({ hasText: text }).first();
-
-async function reloadUntil(page: Page, probe: () => Promise<boolean>, timeout = 30_000) {
-  await expect
-    .poll(
-      async () => {
-        if (await probe()) return true;
-        await page.reload();
-        await waitForPageReady(page);
-        return probe();
-      },
-      { timeout, interval: 1_000 },
-    )
-    .toBe(true);
-}
 
 /** The newest demo-inbox message whose subject is `subject`, as text. */
 async function inboxMessage(page: Page, subject: string): Promise<string> {

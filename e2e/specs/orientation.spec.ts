@@ -7,9 +7,10 @@ import {
   expectNoAxeViolations,
   expectPath,
   loginAs,
+  message,
   pageHeading,
+  reloadUntil,
   visit,
-  waitForPageReady,
 } from '../support/browser';
 
 const ALI_BOBIGNY = "Agence locale d'insertion de Bobigny – Drancy";
@@ -31,30 +32,11 @@ beforeAll(async () => {
 });
 afterAll(() => session.close());
 
-/** A status or alert with this text, anywhere on the page. */
-const message = (page: Page, text: string | RegExp): Locator =>
-  page.locator('[role="status"], [role="alert"], .fr-alert').filter({ hasText: text }).first();
-
 /** Chooses the option whose text starts with `text` (options may add the commune after a dash). */
 async function selectOptionStartingWith(select: Locator, text: string) {
   const option = select.locator('option').filter({ hasText: text }).first();
   await option.waitFor({ state: 'attached' });
   await select.selectOption((await option.getAttribute('value')) ?? '');
-}
-
-/** Reloads the page until `probe` holds (the worker writes letters a moment after the decision). */
-async function reloadUntil(page: Page, probe: () => Promise<boolean>, timeout = 30_000) {
-  await expect
-    .poll(
-      async () => {
-        if (await probe()) return true;
-        await page.reload();
-        await waitForPageReady(page);
-        return probe();
-      },
-      { timeout, interval: 1_000 },
-    )
-    .toBe(true);
 }
 
 describe('Orientation : de la file « À orienter » à la réorientation', () => {

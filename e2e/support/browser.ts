@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 
 export const baseURL = inject('baseURL');
 
@@ -183,4 +183,27 @@ export async function logout(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
   await expectPath(page, '/connexion');
   await expectHeading(page, 'Connexion');
+}
+
+/** A status or alert with this text, anywhere on the page. */
+export const message = (page: Page, text: string | RegExp): Locator =>
+  page.locator('[role="status"], [role="alert"], .fr-alert').filter({ hasText: text }).first();
+
+/** Reloads the page until `probe` holds (the worker writes documents a moment after the action). */
+export async function reloadUntil(
+  page: Page,
+  probe: () => Promise<boolean>,
+  timeout = 30_000,
+): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        if (await probe()) return true;
+        await page.reload();
+        await waitForPageReady(page);
+        return probe();
+      },
+      { timeout, interval: 1_000 },
+    )
+    .toBe(true);
 }

@@ -4,7 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { demoAccounts } from '../demo/demoTerritory.data';
-import { contractScenarios, girardContracts, issueLinksScenario, pdfScenario } from './benchContracts';
+import {
+  type BenchResult,
+  contractScenarios,
+  girardContracts,
+  issueLinksScenario,
+  pdfScenario,
+} from './benchContracts';
 import { argValue, runCli } from './cliSupport';
 
 /**
@@ -17,20 +23,7 @@ import { argValue, runCli } from './cliSupport';
 const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..');
 const serverDir = path.join(repoRoot, 'server');
 
-interface Result {
-  name: string;
-  p50_ms: number;
-  p95_ms: number;
-  throughput_per_s: number;
-  rss_mb: number;
-  samples: number;
-  budget: { p95_ms?: number; ms?: number; rss_mb?: number };
-  ok: boolean;
-  /** Set when the scenario could not run (e.g. its route does not exist yet). */
-  skipped?: string;
-  /** Wall time of a one-shot scenario's whole work (e.g. the 500 letters). */
-  total_ms?: number;
-}
+type Result = BenchResult;
 
 /** What `seed:scale --report` writes: row counts and the bench counsellor's people. */
 interface ScaleReport {
