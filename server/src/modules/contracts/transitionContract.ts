@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import { type ContractActor, type ContractEndReason, contractsRoutes } from '@spie/contract/contracts';
 import { MAX_DOCUMENT_BYTES } from '@spie/contract/people';
-import { fileTypeFromBuffer } from 'file-type';
 import type { z } from 'zod';
 import type { MemberActor } from '../../kernel/actor';
 import { DomainError, fieldError } from '../../kernel/errors';
 import { defineUseCase, type UseCaseContext } from '../../kernel/useCase';
-import { addDays, parisToday } from '../people';
+import { addDays, decodeBase64, detectDocumentType, documentTypes, parisToday } from '../people';
 import { insertDraft } from './contracts.create';
 import { checkContractTransition } from './contracts.engine';
 import { contractAuditSubject, lockForWrite, mayWriteContractById } from './contracts.guard';
@@ -145,9 +144,7 @@ async function runTransition(
 
 /** The scan of the paper signature: PDF, JPEG or PNG read from the content, ≤ 10 MB. */
 async function storeScan(ctx: Ctx, row: ContractRow, scan: NonNullable<Input['scan']>): Promise<string> {
-  const compact = scan.contentBase64.replace(/\s+/g, '');
-  const valid = compact.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(compact);
-  const bytes = valid ? Buffer.from(compact, 'base64') : null;
+  const bytes = decodeBase64(scan.contentBase64);
   if (!bytes)
     throw fieldError('contract.scan_invalid', 'scan.contentBase64', 'Le fichier envoyé est illisible.');
   if (bytes.length === 0 || bytes.length > MAX_DOCUMENT_BYTES)
@@ -156,10 +153,9 @@ async function storeScan(ctx: Ctx, row: ContractRow, scan: NonNullable<Input['sc
       'scan.contentBase64',
       'Le fichier est vide ou dépasse 10 Mo.',
     );
-  const detected = await fileTypeFromBuffer(bytes);
-  const types: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
-  const ext = detected ? types[detected.mime] : undefined;
-  if (!detected || !ext)
+  // Read from the content, like any document of the record: PDF, JPEG or PNG only.
+  const type = await detectDocumentType(bytes);
+  if (!type)
     throw fieldError(
       'contract.scan_type',
       'scan.contentBase64',
@@ -172,8 +168,8 @@ async function storeScan(ctx: Ctx, row: ContractRow, scan: NonNullable<Input['sc
       person_id: row.person_id,
       category: 'contract',
       section: 'documents',
-      filename: `contrat-signe-${parisToday(ctx.now)}.${ext}`,
-      content_type: detected.mime,
+      filename: `contrat-signe-${parisToday(ctx.now)}.${documentTypes[type]}`,
+      content_type: type,
       size_bytes: bytes.length,
       sha256: createHash('sha256').update(bytes).digest('hex'),
       content: bytes,

@@ -4,6 +4,7 @@ import { teamBindings } from './team.routes';
 
 export { runPeopleDailyChecks } from './dailyChecks';
 export { documentEntries } from './documents';
+export { decodeBase64, detectDocumentType, documentTypes } from './documentType';
 export { addOrganisationFollowUps, storeGeneratedDocument } from './organisationFollowUps';
 export { may, type Relation } from './people.access';
 export { loadPersonRelation, visibleTo } from './people.relation';
