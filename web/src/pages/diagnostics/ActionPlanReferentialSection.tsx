@@ -19,16 +19,15 @@ import {
   useFieldArray,
   useForm,
 } from 'react-hook-form';
-import { isApiError } from '../../api';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { DataTable } from '../../components/DataTable';
-import { FieldErrorList } from '../../components/FieldErrorList';
 import { fieldState } from '../../components/fieldState';
 import { Loading } from '../../components/Loading';
 import { SuccessAlert } from '../../components/SuccessAlert';
-import { useReferential, useUpdateReferential } from './diagnostics.queries';
+import { useReferential } from './diagnostics.queries';
 import { VersionLine } from './ReferentialVersionLine';
 import { codeFromLabel } from './referentialCode';
+import { ReferentialPublishAlerts, useReferentialPublish } from './useReferentialPublish';
 
 interface ObjectiveItem {
   code: string;
@@ -121,17 +120,14 @@ function ActionPlanForm({
       })),
     },
   });
-  const update = useUpdateReferential('action_plan');
-  const [serverError, setServerError] = useState<unknown>(null);
-  const [unmatched, setUnmatched] = useState<FieldError[]>([]);
-  const conflict = isApiError(serverError) && serverError.kind === 'conflict';
+  const { publish, serverError, unmatched, conflict } = useReferentialPublish('action_plan');
   const objectives = form.watch('objectives');
   const actions = form.watch('actions');
   // One field array for all themes (several arrays on the same name would get out of step).
   const objectiveItems = useFieldArray({ control: form.control, name: 'objectives' });
 
   /** Objective labels go under their field; other problems are listed in words. */
-  const place = (issues: FieldError[]) => {
+  const place = (issues: FieldError[]): FieldError[] => {
     const rest: FieldError[] = [];
     let first = true;
     for (const issue of issues) {
@@ -149,12 +145,10 @@ function ActionPlanForm({
         rest.push({ path: issue.path, message: `Action « ${label} » : ${issue.message}` });
       } else rest.push(issue);
     }
-    setUnmatched(rest);
+    return rest;
   };
 
   const submit = form.handleSubmit(async (values) => {
-    setServerError(null);
-    setUnmatched([]);
     const next = {
       objectives: values.objectives.map(({ code, label, theme, retired }) => ({
         code,
@@ -170,37 +164,17 @@ function ActionPlanForm({
         retired,
       })),
     };
-    const checked = actionPlanContent.safeParse(next);
-    if (!checked.success) {
-      place(checked.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })));
-      return;
-    }
-    try {
-      const saved = await update.mutateAsync({ content: checked.data, expectedVersion: version });
-      onPublished(saved.version);
-    } catch (error) {
-      setServerError(error);
-      if (isApiError(error))
-        place(error.fields.map((f) => ({ path: f.path.replace(/^content\./, ''), message: f.message })));
-    }
+    await publish(actionPlanContent, next, version, place, onPublished);
   });
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="action-plan-title">
-      {conflict ? (
-        <div className="fr-mb-3w">
-          <ApiErrorAlert
-            error={serverError}
-            title="La liste a été modifiée par quelqu’un d’autre pendant que vous la changiez"
-          />
-          <Button type="button" priority="secondary" iconId="fr-icon-refresh-line" onClick={onReload}>
-            Recharger la liste
-          </Button>
-        </div>
-      ) : (
-        <ApiErrorAlert error={serverError} title="La nouvelle version n’a pas été publiée" />
-      )}
-      <FieldErrorList fields={unmatched} />
+      <ReferentialPublishAlerts
+        serverError={serverError}
+        conflict={conflict}
+        unmatched={unmatched}
+        onReload={onReload}
+      />
       <p>
         {objectives.filter((o) => !o.retired).length} objectifs et {actions.filter((a) => !a.retired).length}{' '}
         actions proposés.

@@ -18,10 +18,8 @@ import {
 } from '@spie/contract/diagnostics';
 import { useState } from 'react';
 import { type FieldPath, type UseFormReturn, useFieldArray, useForm } from 'react-hook-form';
-import { isApiError } from '../../api';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { DataTable } from '../../components/DataTable';
-import { FieldErrorList } from '../../components/FieldErrorList';
 import { fieldState } from '../../components/fieldState';
 import { Loading } from '../../components/Loading';
 import { PageBreadcrumb } from '../../components/PageBreadcrumb';
@@ -29,10 +27,11 @@ import { PageHeading } from '../../components/PageHeading';
 import { SuccessAlert } from '../../components/SuccessAlert';
 import { useSession } from '../auth/auth.queries';
 import { ActionPlanReferentialSection } from './ActionPlanReferentialSection';
-import { type SituationLists, useReferential, useUpdateReferential } from './diagnostics.queries';
+import { type SituationLists, useReferential } from './diagnostics.queries';
 import { VersionLine } from './ReferentialVersionLine';
 import { codeFromLabel } from './referentialCode';
 import thematiqueLabels from './thematiqueLabels.json';
+import { ReferentialPublishAlerts, useReferentialPublish } from './useReferentialPublish';
 
 const title = 'Listes de référence du diagnostic et du plan d’action';
 
@@ -128,12 +127,9 @@ function SituationsForm({
       ) as SituationsValues['families'],
     },
   });
-  const update = useUpdateReferential('constraint_situations');
-  const [serverError, setServerError] = useState<unknown>(null);
-  const [unmatched, setUnmatched] = useState<FieldError[]>([]);
-  const conflict = isApiError(serverError) && serverError.kind === 'conflict';
+  const { publish, serverError, unmatched, conflict } = useReferentialPublish('constraint_situations');
 
-  const place = (issues: FieldError[]) => {
+  const place = (issues: FieldError[]): FieldError[] => {
     const rest: FieldError[] = [];
     let first = true;
     for (const issue of issues) {
@@ -150,12 +146,10 @@ function SituationsForm({
         first = false;
       } else rest.push(issue);
     }
-    setUnmatched(rest);
+    return rest;
   };
 
   const submit = form.handleSubmit(async (values) => {
-    setServerError(null);
-    setUnmatched([]);
     const content = {
       families: Object.fromEntries(
         constraintFamilies.map((f) => [
@@ -164,37 +158,17 @@ function SituationsForm({
         ]),
       ),
     };
-    const checked = constraintSituationsContent.safeParse(content);
-    if (!checked.success) {
-      place(checked.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })));
-      return;
-    }
-    try {
-      const saved = await update.mutateAsync({ content: checked.data, expectedVersion: version });
-      onPublished(saved.version);
-    } catch (error) {
-      setServerError(error);
-      if (isApiError(error))
-        place(error.fields.map((f) => ({ path: f.path.replace(/^content\./, ''), message: f.message })));
-    }
+    await publish(constraintSituationsContent, content, version, place, onPublished);
   });
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="situations-title">
-      {conflict ? (
-        <div className="fr-mb-3w">
-          <ApiErrorAlert
-            error={serverError}
-            title="La liste a été modifiée par quelqu’un d’autre pendant que vous la changiez"
-          />
-          <Button type="button" priority="secondary" iconId="fr-icon-refresh-line" onClick={onReload}>
-            Recharger la liste
-          </Button>
-        </div>
-      ) : (
-        <ApiErrorAlert error={serverError} title="La nouvelle version n’a pas été publiée" />
-      )}
-      <FieldErrorList fields={unmatched} />
+      <ReferentialPublishAlerts
+        serverError={serverError}
+        conflict={conflict}
+        unmatched={unmatched}
+        onReload={onReload}
+      />
       {!editable && (
         <p className="fr-text--sm">
           Seul·es les administrateur·rices du territoire peuvent modifier cette liste.
