@@ -33,12 +33,28 @@ export function contractActorsOf(
   return actors;
 }
 
-export async function contractAccess(
-  ctx: UseCaseContext<MemberActor>,
-  personId: string,
-): Promise<ContractAccess> {
-  const { access, relation } = await personAccess(ctx, personId);
-  return { read: may(access, 'journey', 'read'), relation, actors: contractActorsOf(ctx.actor, relation) };
+const loaded = new WeakMap<object, Map<string, Promise<ContractAccess>>>();
+
+/**
+ * The caller's access to one person's contract, loaded once per use case run: `authorize`, `run`
+ * and the contract view all ask, within the same transaction (no contract use case changes the team).
+ */
+export function contractAccess(ctx: UseCaseContext<MemberActor>, personId: string): Promise<ContractAccess> {
+  let byPerson = loaded.get(ctx);
+  if (!byPerson) {
+    byPerson = new Map();
+    loaded.set(ctx, byPerson);
+  }
+  let access = byPerson.get(personId);
+  if (!access) {
+    access = personAccess(ctx, personId).then(({ access: sections, relation }) => ({
+      read: may(sections, 'journey', 'read'),
+      relation,
+      actors: contractActorsOf(ctx.actor, relation),
+    }));
+    byPerson.set(personId, access);
+  }
+  return access;
 }
 
 /** For `authorize` of writes: the caller is the person's référent or a co-référent. */

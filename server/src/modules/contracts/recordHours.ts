@@ -6,10 +6,10 @@ import {
 } from '@spie/contract/contracts';
 import { conflict, DomainError, notFound } from '../../kernel/errors';
 import { defineUseCase } from '../../kernel/useCase';
-import { may, personAccess, requireNotMerged } from '../people';
-import { contractActorsOf } from './contracts.access';
+import { requireNotMerged } from '../people';
+import { contractAccess, contractActorsOf } from './contracts.access';
 import { checkContractTransition } from './contracts.engine';
-import { loadContractRow } from './contracts.store';
+import { factsOf, loadContractRow } from './contracts.store';
 import { weekRefusal } from './weekDetail';
 
 const input = contractsRoutes.recordHours.params.extend(contractsRoutes.recordHours.body.shape);
@@ -42,20 +42,19 @@ export const recordHours = defineUseCase({
   input,
   authorize: async (ctx, input) => {
     const action = await loadAction(ctx, ctx.actor.territoryId, input.id);
-    const { access } = await personAccess(ctx, action.person_id);
-    return may(access, 'journey', 'read');
+    return (await contractAccess(ctx, action.person_id)).read;
   },
   run: async (ctx, input): Promise<HoursEntry & { personId: string; contractId: string }> => {
     const t = ctx.actor.territoryId;
     const action = await loadAction(ctx, t, input.id);
     await requireNotMerged(ctx, action.person_id);
     const row = await loadContractRow(ctx.trx, t, action.contract_id);
-    const { relation } = await personAccess(ctx, row.person_id);
+    const { relation } = await contractAccess(ctx, row.person_id);
     const actors = contractActorsOf(ctx.actor, relation, action.responsible_organisation_id);
     checkContractTransition({
       from: row.status as ContractStatus,
       action: 'recordHours',
-      facts: { kind: row.kind as 'engagement', signed: row.version > 0, planChanged: row.plan_changed },
+      facts: factsOf(row),
       actors,
       fields: { hours: input.hours },
     });

@@ -7,9 +7,9 @@ import {
 import type { MemberActor } from '../../kernel/actor';
 import type { UseCaseContext } from '../../kernel/useCase';
 import { defineUseCase } from '../../kernel/useCase';
-import { addDays, may, parisToday, personAccess, type Relation } from '../people';
+import { addDays, parisToday, type Relation } from '../people';
 import { actionRunsIn, loadActivityPlan, mondayOf, targetOf } from './activity.queries';
-import { contractActorsOf } from './contracts.access';
+import { contractAccess, contractActorsOf } from './contracts.access';
 import { loadContractRow } from './contracts.store';
 
 /** Why hours of `weekStart` cannot be recorded on this contract (null: they can). */
@@ -51,8 +51,8 @@ export function mayRecordHours(
 
 async function readable(ctx: UseCaseContext<MemberActor>, contractId: string) {
   const row = await loadContractRow(ctx.trx, ctx.actor.territoryId, contractId);
-  const { access, relation } = await personAccess(ctx, row.person_id);
-  return { row, relation, read: may(access, 'journey', 'read') };
+  const { read, relation } = await contractAccess(ctx, row.person_id);
+  return { row, relation, read };
 }
 
 /**
