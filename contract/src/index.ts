@@ -1,24 +1,30 @@
+import { appointmentsRoutes } from './appointments/appointments.routes';
 import { auditRoutes } from './audit/audit.routes';
 import { authRoutes } from './auth/auth.routes';
+import { campaignsRoutes } from './campaigns/campaigns.routes';
 import { contractsRoutes } from './contracts/contracts.routes';
 import { diagnosticsRoutes } from './diagnostics/diagnostics.routes';
 import type { AnyRoute } from './http';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { orientationsRoutes } from './orientations/orientations.routes';
 import { peopleRoutes } from './people/people.routes';
+import { reviewRoutes } from './review/review.routes';
 import { territoriesRoutes } from './territories/territories.routes';
 
 export * from './errors';
 export * from './http';
 
 export {
+  appointmentsRoutes,
   auditRoutes,
   authRoutes,
+  campaignsRoutes,
   contractsRoutes,
   diagnosticsRoutes,
   notificationsRoutes,
   orientationsRoutes,
   peopleRoutes,
+  reviewRoutes,
   territoriesRoutes,
 };
 
@@ -32,4 +38,7 @@ export const allRoutes: AnyRoute[] = [
   ...Object.values(diagnosticsRoutes),
   ...Object.values(orientationsRoutes),
   ...Object.values(contractsRoutes),
+  ...Object.values(reviewRoutes),
+  ...Object.values(appointmentsRoutes),
+  ...Object.values(campaignsRoutes),
 ];

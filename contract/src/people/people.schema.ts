@@ -235,6 +235,8 @@ export const identity = z.object({
   phoneMobile: z.string().nullable(),
   phoneOther: z.string().nullable(),
   email: z.string().nullable(),
+  /** Contact data a delivery report found invalid (« à vérifier ») until it is changed. */
+  contactToCheck: z.array(z.enum(['phone', 'email'])),
   preferredChannel: contactChannel.nullable(),
   language: z.string().nullable(),
   nirMasked: z.string().nullable(),

@@ -46,13 +46,22 @@ export const territorySettings = z.object({
     .min(1, 'Conservation des rendez-vous : au moins 1 mois.')
     .max(36, 'Conservation des rendez-vous : au plus 36 mois.')
     .default(12),
+  /**
+   * Overrides of the alert rules' own parameters, by rule id then parameter key (see
+   * review/review.rules.ts; values are checked against each rule's bounds when saved).
+   */
+  alertRuleParams: z
+    .record(z.string(), z.record(z.string(), z.number().int().min(0, 'Pas de valeur négative.')))
+    .default({}),
 });
 export type TerritorySettings = z.infer<typeof territorySettings>;
 
 /** Defaults are the schema's defaults: parse an empty object. */
 export const defaultTerritorySettings: TerritorySettings = territorySettings.parse({});
 
-export const settingLabels: Record<keyof TerritorySettings, { label: string; unit: string; hint: string }> = {
+/** The general settings shown on the settings page (rule parameters have their own page). */
+export type GeneralSettingKey = Exclude<keyof TerritorySettings, 'alertRuleParams'>;
+export const settingLabels: Record<GeneralSettingKey, { label: string; unit: string; hint: string }> = {
   orientationDelayDays: {
     label: "Délai d'orientation",
     unit: 'jours',

@@ -1,0 +1,3 @@
+export * from './appointments.routes';
+export * from './appointments.schema';
+export * from './appointments.workflow';

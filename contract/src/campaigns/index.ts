@@ -1,0 +1,3 @@
+export * from './campaigns.enums';
+export * from './campaigns.routes';
+export * from './campaigns.schema';

@@ -1,0 +1,3 @@
+export * from './review.routes';
+export * from './review.rules';
+export * from './review.schema';
