@@ -16,13 +16,16 @@ import { type Actor, anonymous } from './kernel/actor';
 import { randomToken, safeEqual } from './kernel/crypto';
 import type { Deps } from './kernel/deps';
 import { DomainError, unauthenticated } from './kernel/errors';
+import { appointmentsBindings } from './modules/appointments';
 import { auditBindings } from './modules/audit';
 import { authBindings, resolveSession, SESSION_COOKIE } from './modules/auth';
+import { campaignsBindings } from './modules/campaigns';
 import { contractsBindings } from './modules/contracts';
 import { diagnosticsBindings } from './modules/diagnostics';
 import { notificationsBindings } from './modules/notifications';
 import { orientationsBindings } from './modules/orientations';
 import { peopleBindings } from './modules/people';
+import { reviewBindings } from './modules/review';
 import { territoriesBindings } from './modules/territories';
 
 export const CSRF_COOKIE = 'spie_csrf';
@@ -38,6 +41,9 @@ export const moduleBindings: RouteBinding[] = [
   ...diagnosticsBindings,
   ...orientationsBindings,
   ...contractsBindings,
+  ...reviewBindings,
+  ...appointmentsBindings,
+  ...campaignsBindings,
 ];
 
 declare module 'fastify' {
@@ -86,7 +92,10 @@ export async function buildApp(deps: Deps, options: { serveWeb?: boolean } = {})
         httpOnly: false,
       });
     }
-    if (!SAFE_METHODS.has(request.method) && request.url.startsWith('/api/')) {
+    // Server-to-server webhooks (the SMS provider's delivery reports) carry no browser session:
+    // they are authenticated by the provider's key instead (campaigns' deliveryReports).
+    const webhook = request.url.startsWith('/api/messaging/');
+    if (!SAFE_METHODS.has(request.method) && request.url.startsWith('/api/') && !webhook) {
       const header = request.headers[CSRF_HEADER];
       if (!csrf || typeof header !== 'string' || !safeEqual(header, csrf)) {
         throw new DomainError(

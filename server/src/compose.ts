@@ -11,6 +11,8 @@ import { buildSenders, type MessageSenders } from './kernel/messaging';
 import { deliverOutbox, EventBus } from './kernel/outbox';
 import { loadSecretKey } from './kernel/secretKey';
 import { Worker } from './kernel/worker';
+import { appointmentsJobs, registerAppointmentsSubscribers } from './modules/appointments';
+import { campaignsJobs, registerCampaignsSubscribers } from './modules/campaigns';
 import { activateDueContracts, onContractSigned } from './modules/contracts';
 import { deliverNotifications } from './modules/notifications';
 import {
@@ -20,6 +22,7 @@ import {
   onRsaOpened,
 } from './modules/orientations';
 import { recordTimelineEntry, runPeopleDailyChecks } from './modules/people';
+import { registerReviewSubscribers, reviewJobs } from './modules/review';
 import { welcomeNewAccount } from './modules/territories';
 
 /** Wires every subscriber to the event bus: the one place that knows who reacts to what. */
@@ -36,6 +39,10 @@ function subscribe(bus: EventBus, deps: Deps): void {
   bus.subscribe('ContractSigned', 'contracts.signedPdf', (event) => onContractSigned(deps, event));
   // Any event about a person that carries a timeline entry (see modules/people/people.timeline.ts).
   bus.subscribeAll('people.timeline', (event) => recordTimelineEntry(deps, event));
+  // Systematic review: events about a person re-evaluate that person's alert rules.
+  registerReviewSubscribers(bus, deps);
+  registerAppointmentsSubscribers(bus, deps);
+  registerCampaignsSubscribers(bus, deps);
 }
 
 export function composeDeps(input: {
@@ -79,6 +86,9 @@ export function createWorker(deps: Deps): Worker {
             activateDueContracts(deps),
           ),
       },
+      ...reviewJobs(deps),
+      ...appointmentsJobs(deps),
+      ...campaignsJobs(deps),
     ],
     deps.config.worker.intervalMs,
     deps.logger,

@@ -52,6 +52,74 @@ export interface ActivityAdjustments {
   territory_id: string;
 }
 
+export interface AlertHistory {
+  account_id: string | null;
+  action: string;
+  alert_id: string;
+  at: Timestamp;
+  id: Generated<string>;
+  next_step_on: string | null;
+  note: string | null;
+  snoozed_until: string | null;
+  territory_id: string;
+}
+
+export interface Alerts {
+  acknowledged_at: Timestamp | null;
+  acknowledged_by_account_id: string | null;
+  details: Generated<Json>;
+  episode_key: string;
+  id: Generated<string>;
+  next_step_on: string | null;
+  note: string | null;
+  opened_at: Timestamp;
+  person_id: string;
+  referent_account_id: string | null;
+  referent_organisation_id: string | null;
+  resolution: string | null;
+  resolved_at: Timestamp | null;
+  rule_id: string;
+  severity: string;
+  since: string | null;
+  snooze_reason: string | null;
+  snoozed_until: string | null;
+  status: Generated<string>;
+  territory_id: string;
+  updated_at: Timestamp;
+}
+
+export interface AppointmentProfessionals {
+  account_id: string;
+  appointment_id: string;
+  starts_at: Timestamp;
+  territory_id: string;
+}
+
+export interface Appointments {
+  address: string | null;
+  campaign_id: string | null;
+  confirmation_sent_at: Timestamp | null;
+  created_at: Timestamp;
+  created_by_account_id: string | null;
+  duration_minutes: number;
+  id: Generated<string>;
+  mode: string;
+  note: string | null;
+  organisation_id: string;
+  outcome_note: string | null;
+  person_id: string;
+  reminder_sent_at: Timestamp | null;
+  revision: Generated<number>;
+  source: Generated<string>;
+  starts_at: Timestamp;
+  status: Generated<string>;
+  status_reason: string | null;
+  territory_id: string;
+  type: string;
+  updated_at: Timestamp;
+  visio_url: string | null;
+}
+
 export interface AuditHeads {
   chain: string;
   hash: string;
@@ -77,6 +145,61 @@ export interface AuditLog {
   subject_id: string | null;
   subject_type: string | null;
   territory_id: string | null;
+}
+
+export interface CampaignRecipients {
+  answer: string | null;
+  answered_at: Timestamp | null;
+  appointment_id: string | null;
+  callback_time: string | null;
+  campaign_id: string;
+  channel: string | null;
+  convoked_at: Timestamp | null;
+  delivery: Generated<string>;
+  expires_at: Timestamp | null;
+  id: Generated<string>;
+  invited_at: Timestamp | null;
+  last_notification_id: string | null;
+  outcome: Generated<string>;
+  person_id: string;
+  reminded_at: Timestamp | null;
+  slot_id: string | null;
+  step: Generated<string>;
+  territory_id: string;
+  token_hash: string | null;
+  updated_at: Timestamp;
+}
+
+export interface Campaigns {
+  allow_callback: boolean;
+  appointment_type: string;
+  created_by_account_id: string;
+  ended_at: Timestamp | null;
+  expires_on: string;
+  expiry_days: number;
+  id: Generated<string>;
+  idempotency_key: string;
+  launched_at: Timestamp;
+  message: string;
+  name: string;
+  organisation_id: string;
+  reminder_days: number;
+  selection: Json;
+  status: Generated<string>;
+  territory_id: string;
+}
+
+export interface CampaignSlots {
+  address: string | null;
+  booked: Generated<number>;
+  campaign_id: string;
+  capacity: number;
+  duration_minutes: number;
+  id: Generated<string>;
+  mode: string;
+  professional_account_id: string;
+  starts_at: Timestamp;
+  territory_id: string;
 }
 
 export interface Communes {
@@ -262,6 +385,8 @@ export interface Notifications {
   channel: string;
   created_at: Generated<Timestamp>;
   created_by_account_id: string | null;
+  delivered_at: Timestamp | null;
+  delivery: string | null;
   id: Generated<string>;
   last_error: string | null;
   next_attempt_at: Generated<Timestamp>;
@@ -269,6 +394,8 @@ export interface Notifications {
   provider_id: string | null;
   recipient: string;
   recipient_account_id: string | null;
+  related_id: string | null;
+  related_kind: string | null;
   sent_at: Timestamp | null;
   status: Generated<string>;
   subject: string;
@@ -362,6 +489,19 @@ export interface PersonConsents {
   withdrawn_at: Timestamp | null;
 }
 
+export interface PersonContacts {
+  account_id: string | null;
+  appointment_id: string | null;
+  id: Generated<string>;
+  kind: string;
+  note: string | null;
+  occurred_at: Timestamp;
+  organisation_id: string | null;
+  person_id: string;
+  recorded_at: Timestamp;
+  territory_id: string;
+}
+
 export interface PersonInformation {
   channel: string;
   id: Generated<string>;
@@ -407,6 +547,7 @@ export interface Persons {
   created_by_account_id: string | null;
   dependent_children: Generated<number>;
   email: string | null;
+  email_invalid_at: Timestamp | null;
   first_names: string[];
   france_travail_id: string | null;
   household_role: string | null;
@@ -423,6 +564,7 @@ export interface Persons {
   nir_index: string | null;
   nir_masked: string | null;
   partner_id: string | null;
+  phone_invalid_at: Timestamp | null;
   phone_mobile: string | null;
   phone_other: string | null;
   postal_code: string | null;
@@ -529,6 +671,20 @@ export interface SignatureLinks {
   verified_at: Timestamp | null;
 }
 
+export interface SituationReviews {
+  account_id: string;
+  created_at: Timestamp;
+  id: Generated<string>;
+  next_step: string;
+  next_step_on: string;
+  organisation_id: string;
+  person_id: string;
+  reviewed_on: string;
+  situation: string;
+  territory_id: string;
+  with_person: boolean;
+}
+
 export interface Territories {
   code: string;
   created_at: Generated<Timestamp>;
@@ -568,8 +724,15 @@ export interface WeeklyHours {
 export interface DB {
   accounts: Accounts;
   activity_adjustments: ActivityAdjustments;
+  alert_history: AlertHistory;
+  alerts: Alerts;
+  appointment_professionals: AppointmentProfessionals;
+  appointments: Appointments;
   audit_heads: AuditHeads;
   audit_log: AuditLog;
+  campaign_recipients: CampaignRecipients;
+  campaign_slots: CampaignSlots;
+  campaigns: Campaigns;
   communes: Communes;
   contract_actions: ContractActions;
   contract_objectives: ContractObjectives;
@@ -587,6 +750,7 @@ export interface DB {
   outbox_events: OutboxEvents;
   person_caf_socio_pro: PersonCafSocioPro;
   person_consents: PersonConsents;
+  person_contacts: PersonContacts;
   person_information: PersonInformation;
   person_merges: PersonMerges;
   person_notices: PersonNotices;
@@ -598,6 +762,7 @@ export interface DB {
   sensitive_notes: SensitiveNotes;
   sessions: Sessions;
   signature_links: SignatureLinks;
+  situation_reviews: SituationReviews;
   territories: Territories;
   timeline_events: TimelineEvents;
   weekly_hours: WeeklyHours;

@@ -1,9 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../config';
 import { queueNotification } from '../modules/notifications';
 import { createTestContext, type TestContext } from '../testing/testContext';
-import { buildSenders, SmtpSender, StoredOnlySender } from './messaging';
+import { buildSenders, FakeSmsSender, HttpSmsSender, SmtpSender, StoredOnlySender } from './messaging';
 import { retryDelayMs } from './outbox';
 
 interface Received {
@@ -18,11 +19,16 @@ class FakeSmtp {
   #server: SMTPServer | null = null;
   port = 0;
 
-  async start(port = 0): Promise<number> {
+  async start(port = 0, refuse: (address: string) => boolean = () => false): Promise<number> {
     const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
+      onRcptTo: (address, _session, callback) => {
+        if (!refuse(address.address)) return callback();
+        const error = Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 });
+        return callback(error);
+      },
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
@@ -103,8 +109,10 @@ describe('SmtpSender', () => {
       to: 'nina.lopez@example.org',
       subject: 'Votre rendez-vous du 3 décembre',
       body: 'Bonjour Nina,\n\nVotre rendez-vous est confirmé à 9 h 30.\n\nL’équipe SPIE',
+      reference: '6f1c2e0a-0000-4000-8000-000000000001',
     });
-    expect(result.providerId).toMatch(/^<.+@.+>$/);
+    // The Message-ID comes from the reference: a message sent again after a crash keeps it.
+    expect(result.providerId).toBe('<6f1c2e0a-0000-4000-8000-000000000001@spie.localhost>');
     expect(smtp.received).toHaveLength(before + 1);
     const got = smtp.received.at(-1) as Received;
     expect(got.mailFrom).toBe('ne-pas-repondre@spie.localhost');
@@ -123,16 +131,66 @@ describe('SmtpSender', () => {
     await closed.stop();
     const sender = new SmtpSender(`smtp://127.0.0.1:${port}`, 'SPIE <ne-pas-repondre@spie.localhost>');
     await expect(
-      sender.send({ channel: 'email', to: 'a@example.org', subject: 's', body: 'b' }),
+      sender.send({ channel: 'email', to: 'a@example.org', subject: 's', body: 'b', reference: 'r1' }),
     ).rejects.toThrow(/ECONNREFUSED/);
   });
 
-  it('buildSenders uses SMTP for email only when configured, the local sender otherwise', () => {
+  it('a recipient refused for good (550) is an invalid recipient, not a retry', async () => {
+    const strict = new FakeSmtp();
+    const port = await strict.start(0, (address) => address.startsWith('inconnu@'));
+    try {
+      const sender = new SmtpSender(`smtp://127.0.0.1:${port}`, 'SPIE <ne-pas-repondre@spie.localhost>');
+      const refused = await sender.send({
+        channel: 'email',
+        to: 'inconnu@example.org',
+        subject: 'Invitation',
+        body: 'Bonjour',
+        reference: 'r-550',
+      });
+      expect(refused).toEqual({ providerId: null, delivery: 'invalid_recipient' });
+      expect(strict.received).toHaveLength(0);
+      const accepted = await sender.send({
+        channel: 'email',
+        to: 'connu@example.org',
+        subject: 'Invitation',
+        body: 'Bonjour',
+        reference: 'r-250',
+      });
+      expect(accepted.providerId).toBe('<r-250@spie.localhost>');
+      expect(strict.received).toHaveLength(1);
+    } finally {
+      await strict.stop();
+    }
+  });
+
+  it('buildSenders uses SMTP for email and the HTTP provider for SMS only when configured', () => {
     const withSmtp = buildSenders({ smtpUrl: 'smtp://127.0.0.1:2525', mailFrom: 'x@example.org' });
     expect(withSmtp.email).toBeInstanceOf(SmtpSender);
-    expect(withSmtp.sms).toBeInstanceOf(StoredOnlySender);
+    expect(withSmtp.sms).toBeInstanceOf(FakeSmsSender);
     expect(withSmtp.letter).toBeInstanceOf(StoredOnlySender);
     expect(buildSenders({ smtpUrl: null, mailFrom: 'x@example.org' }).email).toBeInstanceOf(StoredOnlySender);
+    const config = loadConfig({
+      SMS_PROVIDER_URL: 'https://sms.example.org/v1/messages',
+      SMS_PROVIDER_KEY: 'cle-du-fournisseur-sms-0123456789',
+    });
+    expect(config).toMatchObject({
+      smsProviderUrl: 'https://sms.example.org/v1/messages',
+      smsProviderKey: 'cle-du-fournisseur-sms-0123456789',
+    });
+    expect(buildSenders(config).sms).toBeInstanceOf(HttpSmsSender);
+    expect(loadConfig({})).toMatchObject({ smsProviderUrl: null, smsProviderKey: null });
+  });
+
+  it('refuses an SMS provider URL without its key, or a short key', () => {
+    expect(() => loadConfig({ SMS_PROVIDER_URL: 'https://sms.example.org' })).toThrow(
+      /SMS_PROVIDER_KEY: valeur invalide/,
+    );
+    expect(() =>
+      loadConfig({ SMS_PROVIDER_URL: 'https://sms.example.org', SMS_PROVIDER_KEY: 'court' }),
+    ).toThrow(/SMS_PROVIDER_KEY/);
+    expect(() =>
+      loadConfig({ SMS_PROVIDER_URL: 'pas une adresse', SMS_PROVIDER_KEY: 'x'.repeat(20) }),
+    ).toThrow(/SMS_PROVIDER_URL/);
   });
 });
 

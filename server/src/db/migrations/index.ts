@@ -4,6 +4,7 @@ import * as people from './20261121T1400_people';
 import * as jobRuns from './20261121T1500_job_runs';
 import * as diagnosticsOrientations from './20261122T0900_diagnostics_orientations';
 import * as contracts from './20261123T0900_contracts';
+import * as reviewAppointmentsCampaigns from './20261124T0900_review_appointments_campaigns';
 
 /**
  * Every migration, in order. Listed statically so that every runtime (tsx, Vitest, a bundle)
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '20261121T1500_job_runs': jobRuns,
   '20261122T0900_diagnostics_orientations': diagnosticsOrientations,
   '20261123T0900_contracts': contracts,
+  '20261124T0900_review_appointments_campaigns': reviewAppointmentsCampaigns,
 };

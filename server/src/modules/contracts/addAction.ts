@@ -45,7 +45,7 @@ export const addAction = defineUseCase({
       .where('territory_id', '=', t)
       .where('objective_id', '=', objective.id)
       .executeTakeFirst();
-    await ctx.trx
+    const { id: actionId } = await ctx.trx
       .insertInto('contract_actions')
       .values({
         territory_id: t,
@@ -63,8 +63,15 @@ export const addAction = defineUseCase({
         created_at: ctx.now,
         updated_at: ctx.now,
       })
-      .execute();
+      .returning('id')
+      .executeTakeFirstOrThrow();
     emitContractEvent(ctx, 'ContractActionAdded', row.person_id, row.id, { label });
+    // The plan changed: alert rules on the journey (next step, activity) re-evaluate (no timeline entry).
+    ctx.emit({
+      type: 'ContractActionChanged',
+      territoryId: t,
+      payload: { personId: row.person_id, contractId: row.id, actionId },
+    });
     return toContract(ctx, await loadContractRow(ctx.trx, t, row.id));
   },
   auditSubject: (input, output) => contractAuditSubject(input.id, output.personId),

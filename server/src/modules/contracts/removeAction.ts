@@ -43,6 +43,12 @@ export const removeAction = defineUseCase({
       .where('id', '=', action.id)
       .execute();
     emitContractEvent(ctx, 'ContractActionRemoved', row.person_id, row.id, { label: action.label });
+    // The plan changed: alert rules on the journey (next step, activity) re-evaluate (no timeline entry).
+    ctx.emit({
+      type: 'ContractActionChanged',
+      territoryId: t,
+      payload: { personId: row.person_id, contractId: row.id, actionId: action.id },
+    });
     return toContract(ctx, await loadContractRow(ctx.trx, t, row.id));
   },
   auditSubject: (input, output) => contractAuditSubject(output.id, output.personId, { actionId: input.id }),

@@ -76,6 +76,12 @@ export const updateAction = defineUseCase({
       label: input.plan?.label ?? action.label,
       status: input.status ? actionStatusLabels[input.status].toLocaleLowerCase('fr-FR') : null,
     });
+    // The plan changed: alert rules on the journey (next step, activity) re-evaluate (no timeline entry).
+    ctx.emit({
+      type: 'ContractActionChanged',
+      territoryId: t,
+      payload: { personId: row.person_id, contractId: row.id, actionId: action.id },
+    });
     return toContract(ctx, await loadContractRow(ctx.trx, t, row.id));
   },
   auditSubject: (input, output) => contractAuditSubject(output.id, output.personId, { actionId: input.id }),

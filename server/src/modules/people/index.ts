@@ -2,6 +2,7 @@ import type { RouteBinding } from '../../http/binding';
 import { recordBindings } from './record.routes';
 import { teamBindings } from './team.routes';
 
+export { markContactInvalid } from './contactValidity';
 export { runPeopleDailyChecks } from './dailyChecks';
 export { documentEntries } from './documents';
 export { decodeBase64, detectDocumentType, documentTypes } from './documentType';

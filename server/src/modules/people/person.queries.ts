@@ -172,6 +172,10 @@ export function toIdentity(
     phoneMobile: row.phone_mobile,
     phoneOther: row.phone_other,
     email: row.email,
+    contactToCheck: [
+      ...(row.phone_invalid_at ? (['phone'] as const) : []),
+      ...(row.email_invalid_at ? (['email'] as const) : []),
+    ],
     preferredChannel: row.preferred_channel as NonNullable<PersonRecord['identity']>['preferredChannel'],
     language: row.language,
     nirMasked: row.nir_masked,

@@ -119,8 +119,14 @@ export const updateIdentity = defineUseCase({
     const current: PersonRow = await loadPersonRow(ctx.trx, actor.territoryId, input.id);
     if (current.merged_into_id) throw mergedRecord();
     await checkIdentity(ctx.trx, input.identity, input.identifiers);
-    const next = { ...identityColumns(input.identity), ...identifierColumns(ctx.deps, input.identifiers) };
-    const changed = changedFields(current, next, IDENTITY_FIELDS);
+    const fields = { ...identityColumns(input.identity), ...identifierColumns(ctx.deps, input.identifiers) };
+    const changed = changedFields(current, fields, IDENTITY_FIELDS);
+    // A phone number or e-mail found invalid by a delivery report is « à vérifier » until changed.
+    const next = {
+      ...fields,
+      ...(changed.includes('identity.phoneMobile') ? { phone_invalid_at: null } : {}),
+      ...(changed.includes('identity.email') ? { email_invalid_at: null } : {}),
+    };
     const conflictWith = async (row: PersonRow) =>
       versionConflict({
         yourVersion: input.version,

@@ -582,7 +582,7 @@ describe('welcome email', () => {
     expect(event).toMatchObject({
       status: 'delivered',
       attempts: 1,
-      delivered_to: ['territories.welcomeNewAccount', 'people.timeline'],
+      delivered_to: ['territories.welcomeNewAccount', 'people.timeline', 'review.reevaluate'],
     });
 
     await ctx.runWorker();

@@ -11,17 +11,19 @@ export const updateSettings = defineUseCase({
   authorize: (ctx) => isTerritoryAdmin(ctx.actor),
   run: async (ctx, input) => {
     const current = await loadTerritory(ctx.trx, ctx.actor.territoryId);
+    // Alert rule parameters have their own page (review.updateRule): this form keeps them as they are.
+    const settings = { ...input.settings, alertRuleParams: current.settings.alertRuleParams ?? {} };
     const updated = await ctx.trx
       .updateTable('territories')
-      .set({ settings: JSON.stringify(input.settings), version: input.version + 1, updated_at: ctx.now })
+      .set({ settings: JSON.stringify(settings), version: input.version + 1, updated_at: ctx.now })
       .where('id', '=', ctx.actor.territoryId)
       .where('version', '=', input.version)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) throw staleVersion('territory', current);
-    const changed = Object.keys(input.settings).filter(
+    const changed = Object.keys(settings).filter(
       (k) =>
-        input.settings[k as keyof typeof input.settings] !==
-        current.settings[k as keyof typeof current.settings],
+        JSON.stringify(settings[k as keyof typeof settings]) !==
+        JSON.stringify(current.settings[k as keyof typeof current.settings]),
     );
     ctx.emit({ type: 'TerritorySettingsUpdated', territoryId: ctx.actor.territoryId, payload: { changed } });
     return loadTerritory(ctx.trx, ctx.actor.territoryId);

@@ -1,9 +1,12 @@
+import { appointmentsSamples } from './appointments';
+import { campaignsSamples } from './campaigns';
 import { contractsSamples } from './contracts';
 import { diagnosticsSamples } from './diagnostics';
 import { foundationSamples } from './foundation';
 import { orientationsSamples } from './orientations';
 import { peopleRecordSamples } from './peopleRecord';
 import { peopleTeamSamples } from './peopleTeam';
+import { reviewSamples } from './review';
 import type { RouteSampleSet } from './types';
 
 export type { RouteInput, RouteSampleSet, SampleIds } from './types';
@@ -16,4 +19,7 @@ export const sampleSets: RouteSampleSet[] = [
   diagnosticsSamples,
   orientationsSamples,
   contractsSamples,
+  reviewSamples,
+  appointmentsSamples,
+  campaignsSamples,
 ];
