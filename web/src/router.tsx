@@ -1,9 +1,14 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { RequireAccount, RequireMember, RequireRole } from './components/guards';
 import { AppLayout } from './layout/AppLayout';
+import { AgendaPage } from './pages/appointments/AgendaPage';
+import { AppointmentsTab } from './pages/appointments/AppointmentsTab';
 import { AuditPage } from './pages/audit/AuditPage';
 import { ChooseMembershipPage } from './pages/auth/ChooseMembershipPage';
 import { LoginPage } from './pages/auth/LoginPage';
+import { CampaignCreatePage } from './pages/campaigns/CampaignCreatePage';
+import { CampaignReportPage } from './pages/campaigns/CampaignReportPage';
+import { CampaignsPage, campaignRoles } from './pages/campaigns/CampaignsPage';
 import { ContractReadOnlyPage } from './pages/contracts/ContractReadOnlyPage';
 import { ContractsWorklistPage } from './pages/contracts/ContractsWorklistPage';
 import { ContractTab } from './pages/contracts/ContractTab';
@@ -13,6 +18,7 @@ import { AccessibilityPage } from './pages/errors/AccessibilityPage';
 import { ErrorPage, RootErrorPage } from './pages/errors/ErrorPage';
 import { NotFoundPage } from './pages/errors/NotFoundPage';
 import { HomePage } from './pages/home/HomePage';
+import { PublicInvitationPage } from './pages/invitation/PublicInvitationPage';
 import { DemoInboxPage } from './pages/notifications/DemoInboxPage';
 import { BulkDecisionPage } from './pages/orientations/BulkDecisionPage';
 import { DecisionPage } from './pages/orientations/DecisionPage';
@@ -35,6 +41,9 @@ import { SensitiveTab } from './pages/people/SensitiveTab';
 import { SituationTab } from './pages/people/SituationTab';
 import { SummaryTab } from './pages/people/SummaryTab';
 import { TeamTab } from './pages/people/TeamTab';
+import { AlertRulesPage } from './pages/review/AlertRulesPage';
+import { MyCaseloadPage } from './pages/review/MyCaseloadPage';
+import { ReviewOverviewPage, reviewOverviewRoles } from './pages/review/ReviewOverviewPage';
 import { PublicSignaturePage } from './pages/signature/PublicSignaturePage';
 import { AccountCreatePage } from './pages/territories/AccountCreatePage';
 import { AccountEditPage } from './pages/territories/AccountEditPage';
@@ -57,6 +66,7 @@ export const router = createBrowserRouter([
           { path: '/accessibilite', element: <AccessibilityPage /> },
           // The person opens the link sent by SMS or e-mail: no account, no session.
           { path: '/signature/:token', element: <PublicSignaturePage /> },
+          { path: '/rdv/:token', element: <PublicInvitationPage /> },
           {
             element: <RequireAccount />,
             children: [{ path: '/choisir-structure', element: <ChooseMembershipPage /> }],
@@ -73,6 +83,8 @@ export const router = createBrowserRouter([
                   { path: '/personnes/nouvelle', element: <PersonCreatePage /> },
                   { path: '/equipes/demandes', element: <FollowUpRequestsPage /> },
                   { path: '/contrats', element: <ContractsWorklistPage /> },
+                  { path: '/file-active', element: <MyCaseloadPage /> },
+                  { path: '/agenda', element: <AgendaPage /> },
                 ],
               },
               {
@@ -91,6 +103,7 @@ export const router = createBrowserRouter([
                       { path: 'orientation/reorientations/:requestId', element: <ReorientationAnswerPage /> },
                       { path: 'contrat', element: <ContractTab /> },
                       { path: 'contrat/:contractId', element: <ContractReadOnlyPage /> },
+                      { path: 'rendez-vous', element: <AppointmentsTab /> },
                       { path: 'parcours', element: <JourneyTab /> },
                       { path: 'equipe', element: <TeamTab /> },
                       { path: 'documents', element: <DocumentsTab /> },
@@ -118,7 +131,22 @@ export const router = createBrowserRouter([
               },
               {
                 element: <RequireRole allowed="territory_admin" />,
-                children: [{ path: '/territoire/listes-de-reference', element: <ReferentialsPage /> }],
+                children: [
+                  { path: '/territoire/listes-de-reference', element: <ReferentialsPage /> },
+                  { path: '/territoire/regles-d-alerte', element: <AlertRulesPage /> },
+                ],
+              },
+              {
+                element: <RequireAnyRole allowed={reviewOverviewRoles} />,
+                children: [{ path: '/revue', element: <ReviewOverviewPage /> }],
+              },
+              {
+                element: <RequireAnyRole allowed={campaignRoles} />,
+                children: [
+                  { path: '/campagnes', element: <CampaignsPage /> },
+                  { path: '/campagnes/nouvelle', element: <CampaignCreatePage /> },
+                  { path: '/campagnes/:id', element: <CampaignReportPage /> },
+                ],
               },
               {
                 path: '/admin',

@@ -12,6 +12,8 @@ export function navigationEntries(role: Role | null, demoMode: boolean): Navigat
   const entries: NavigationEntry[] = [{ text: 'Accueil', to: '/' }];
   if (role === 'professional' || role === 'social_worker' || role === 'structure_manager') {
     entries.push(
+      { text: 'Ma file active', to: '/file-active' },
+      { text: 'Agenda', to: '/agenda' },
       { text: 'Personnes accompagnées', to: '/personnes' },
       { text: 'Rechercher une personne', to: '/personnes/recherche' },
       { text: 'Demandes d’équipe', to: '/equipes/demandes' },
@@ -19,6 +21,12 @@ export function navigationEntries(role: Role | null, demoMode: boolean): Navigat
     );
   }
   if (role === 'structure_manager') entries.push({ text: 'À affecter', to: '/orientations/a-affecter' });
+  if (role === 'structure_manager' || role === 'territory_admin' || role === 'steering_viewer') {
+    entries.push({ text: 'Alertes', to: '/revue' });
+  }
+  if (role === 'structure_manager' || role === 'territory_admin') {
+    entries.push({ text: 'Campagnes', to: '/campagnes' });
+  }
   if (role === 'professional' || role === 'social_worker') {
     entries.push({ text: 'Réorientations', to: '/orientations/reorientations' });
   }
@@ -36,6 +44,7 @@ export function navigationEntries(role: Role | null, demoMode: boolean): Navigat
       { text: 'Structures', to: '/admin/structures' },
       { text: 'Comptes', to: '/admin/comptes' },
       { text: 'Paramètres du territoire', to: '/admin/parametres' },
+      { text: 'Règles d’alerte', to: '/territoire/regles-d-alerte' },
       { text: 'Listes de référence', to: '/territoire/listes-de-reference' },
       { text: 'Journal d’audit', to: '/admin/audit' },
     );

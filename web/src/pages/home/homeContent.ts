@@ -50,21 +50,36 @@ const reorientations: HomeSection = {
 };
 
 const appointments: HomeSection = {
-  title: 'Rendez-vous',
-  description: 'Vos prochains rendez-vous avec les personnes accompagnées.',
-  emptyState: 'Vos rendez-vous à venir apparaîtront ici.',
+  title: 'Agenda',
+  description:
+    'Vos prochains rendez-vous avec les personnes accompagnées, jour par jour ou semaine par semaine.',
+  to: '/agenda',
 };
+
+const myCaseload: HomeSection = {
+  title: 'Ma file active',
+  description:
+    'Les personnes que vous suivez qui ont une alerte (sans contact, contrat à signer, point de situation à faire…), les plus urgentes d’abord.',
+  to: '/file-active',
+};
+
+const reviewOverview = (description: string): HomeSection => ({
+  title: 'Alertes',
+  description,
+  to: '/revue',
+});
 
 /** What each role finds on its home page. */
 export const homeContentByRole: Record<Role, HomeContent> = {
   professional: {
     intro: 'Retrouvez ici les personnes que vous accompagnez et ce qu’il reste à faire pour chacune.',
     sections: [
+      myCaseload,
+      appointments,
       followedPeople,
       findPerson,
       teamRequests,
       reorientations,
-      appointments,
       {
         title: 'Contrats d’engagement',
         description: 'Les contrats à signer ou à revoir prochainement.',
@@ -76,11 +91,12 @@ export const homeContentByRole: Record<Role, HomeContent> = {
   social_worker: {
     intro: 'Retrouvez ici les personnes que vous accompagnez dans leur parcours social.',
     sections: [
+      myCaseload,
+      appointments,
       followedPeople,
       findPerson,
       teamRequests,
       reorientations,
-      appointments,
       {
         title: 'Réexamens du parcours social',
         description: 'Les parcours sociaux à réexaminer à l’échéance fixée par le territoire.',
@@ -121,6 +137,11 @@ export const homeContentByRole: Record<Role, HomeContent> = {
         description: 'Les personnes orientées vers votre structure qui attendent un ou une référent·e.',
         to: '/orientations/a-affecter',
       },
+      reviewOverview(
+        'Les alertes ouvertes de votre structure, par type et par référent·e, et les points de situation à jour.',
+      ),
+      myCaseload,
+      appointments,
       {
         title: 'Votre équipe',
         description: 'Les professionnels de votre structure et le nombre de personnes que chacun accompagne.',
@@ -160,6 +181,16 @@ export const homeContentByRole: Record<Role, HomeContent> = {
           'Les situations proposées dans le diagnostic et leurs correspondances (thématiques de l’offre, codes CAF).',
         to: '/territoire/listes-de-reference',
       },
+      {
+        title: 'Règles d’alerte',
+        description: 'Les délais des alertes (sans contact, perdu·e de vue…) et le recalcul des alertes.',
+        to: '/territoire/regles-d-alerte',
+      },
+      {
+        title: 'Alertes',
+        description: 'Les alertes ouvertes du territoire par type et par structure (des totaux, sans nom).',
+        to: '/revue',
+      },
       { title: 'Journal d’audit', description: 'Qui a fait quoi, et quand.', to: '/admin/audit' },
       {
         title: 'Rechercher une personne',
@@ -171,6 +202,9 @@ export const homeContentByRole: Record<Role, HomeContent> = {
   steering_viewer: {
     intro: 'Les indicateurs sont des totaux : aucune personne n’y est nommée.',
     sections: [
+      reviewOverview(
+        'Les alertes ouvertes du territoire par type et par structure, et les points de situation à jour.',
+      ),
       {
         title: 'Indicateurs',
         description:

@@ -39,6 +39,7 @@ export const personTabs: PersonTab[] = [
     label: 'Contrat & plan d’action',
     visible: (p) => p.access.journey?.read === true,
   },
+  { path: 'rendez-vous', label: 'Rendez-vous', visible: (p) => p.access.journey?.read === true },
   { path: 'parcours', label: 'Parcours', visible: (p) => p.access.journey?.read === true },
   { path: 'equipe', label: 'Équipe', visible: () => true },
   { path: 'documents', label: 'Documents', visible: (p) => p.access.documents?.read === true },

@@ -5,6 +5,8 @@ import { useEffect, useRef, useState } from 'react';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useSession } from '../auth/auth.queries';
 import { ContractSummaryBlock } from '../contracts/ContractSummaryBlock';
+import { ContactToCheckAlert } from '../review/ContactToCheckAlert';
+import { PersonAlertsSection } from '../review/PersonAlertsSection';
 import { usePersonContext } from './PersonLayout';
 import { useRevealNir } from './people.queries';
 import { ageLabel, formatDay, statusValueLabel, todayIso } from './peopleFormat';
@@ -24,6 +26,13 @@ export function SummaryTab() {
   return (
     <>
       <h2>Synthèse</h2>
+      {identity && (
+        <ContactToCheckAlert
+          personId={person.id}
+          contactToCheck={identity.contactToCheck}
+          mayEdit={person.access.identity?.write === true && !person.mergedInto}
+        />
+      )}
       <dl className="spie-facts">
         <dt>Âge</dt>
         <dd>
@@ -86,6 +95,12 @@ export function SummaryTab() {
         )}
       </dl>
 
+      {person.access.journey?.read === true && (
+        <PersonAlertsSection
+          personId={person.id}
+          mayWrite={person.access.journey.write === true && !person.mergedInto}
+        />
+      )}
       {person.access.journey?.read === true && <ContractSummaryBlock personId={person.id} />}
 
       <h3 className="fr-h5 fr-mt-4w">Ce que vous pouvez voir dans ce dossier</h3>

@@ -3,9 +3,9 @@ import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
+  type GeneralSettingKey,
   settingLabels,
   type Territory,
-  type TerritorySettings,
   territorySettings,
 } from '@spie/contract/territories';
 import { useState } from 'react';
@@ -22,7 +22,7 @@ import { applyServerFieldErrors } from '../../components/serverFieldErrors';
 import { useTerritory, useUpdateSettings } from './territory.queries';
 
 type SettingsValues = z.input<typeof territorySettings>;
-const settingKeys = Object.keys(settingLabels) as (keyof TerritorySettings)[];
+const settingKeys = Object.keys(settingLabels) as GeneralSettingKey[];
 
 export function SettingsPage() {
   const territory = useTerritory();
