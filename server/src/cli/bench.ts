@@ -11,6 +11,14 @@ import {
   issueLinksScenario,
   pdfScenario,
 } from './benchContracts';
+import {
+  campaignDelivery,
+  campaignQueueScenario,
+  type ReviewBenchPrep,
+  type ReviewBenchResult,
+  reviewInProcess,
+  reviewScenarios,
+} from './benchReview';
 import { argValue, runCli } from './cliSupport';
 
 /**
@@ -23,7 +31,7 @@ import { argValue, runCli } from './cliSupport';
 const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..');
 const serverDir = path.join(repoRoot, 'server');
 
-type Result = BenchResult;
+type Result = BenchResult | ReviewBenchResult;
 
 /** What `seed:scale --report` writes: row counts and the bench counsellor's people. */
 interface ScaleReport {
@@ -78,15 +86,19 @@ async function ensureScaleData(
   const reportFile = path.join(repoRoot, 'bench', 'results', `scale-seed-${dbKind}.json`);
   let report = await runScaleSeed(env, people, reportFile);
   const found = report.rows.persons ?? 0;
-  // Data seeded before issue 4 (5) has people but no orientations (contracts): it cannot measure them.
-  const complete = (report.rows.orientations ?? 0) > 0 && (report.rows.engagement_contracts ?? 0) > 0;
+  // Data seeded before issue 4 (5, 6) has people but no orientations (contracts, appointments): the
+  // seed adds what is missing; without it the data cannot measure them.
+  const complete =
+    (report.rows.orientations ?? 0) > 0 &&
+    (report.rows.engagement_contracts ?? 0) > 0 &&
+    (report.rows.appointments ?? 0) > 0;
   if (found >= people && complete) return report;
   if (dbKind === 'postgres')
     throw new Error(
-      `La base PostgreSQL contient ${found} personnes (${report.rows.orientations ?? 0} orientations, ${report.rows.engagement_contracts ?? 0} contrats), pour ${people} demandées : recréez-la (base vide) puis relancez.`,
+      `La base PostgreSQL contient ${found} personnes (${report.rows.orientations ?? 0} orientations, ${report.rows.engagement_contracts ?? 0} contrats, ${report.rows.appointments ?? 0} rendez-vous), pour ${people} demandées : recréez-la (base vide) puis relancez.`,
     );
   console.log(
-    `Le dossier de bench contient ${found} personnes (${people} demandées, avec orientations et contrats) : il est recréé.`,
+    `Le dossier de bench contient ${found} personnes (${people} demandées, avec orientations, contrats et rendez-vous) : il est recréé.`,
   );
   if (env.SPIE_DATA_DIR && existsSync(env.SPIE_DATA_DIR))
     rmSync(env.SPIE_DATA_DIR, { recursive: true, force: true });
@@ -143,7 +155,7 @@ function buildServer(): void {
 function startServer(
   env: NodeJS.ProcessEnv,
   port: number,
-  options: { logLevel?: string; onLog?: (line: string) => void } = {},
+  options: { logLevel?: string; onLog?: (line: string) => void; worker?: boolean } = {},
 ): ChildProcess {
   // The child runs the same entry point as `npm start`, with logs silenced (or read, for the letters).
   const child = spawn(process.execPath, ['--enable-source-maps', 'dist/main.mjs'], {
@@ -154,7 +166,7 @@ function startServer(
       PORT: String(port),
       LOG_LEVEL: options.logLevel ?? 'warn',
       SPIE_DEMO: '1',
-      WORKER_ENABLED: '1',
+      WORKER_ENABLED: options.worker === false ? '0' : '1',
     },
     stdio: ['ignore', options.onLog ? 'pipe' : 'ignore', 'inherit'],
   });
@@ -223,7 +235,7 @@ async function measure(
   n = 300,
   concurrency = 4,
 ): Promise<Result> {
-  for (let i = 0; i < 30; i++) await (await run()).arrayBuffer(); // warm-up
+  for (let i = 0; i < (n >= 100 ? 30 : 5); i++) await (await run()).arrayBuffer(); // warm-up
   const durations: number[] = [];
   for (let i = 0; i < n; i++) {
     const t = performance.now();
@@ -562,6 +574,23 @@ await runCli(async () => {
     results.push(await pdfScenario());
   }
 
+  // Issue 6: the review engine measured in this process (full recompute, incremental), which also
+  // reads what the HTTP scenarios need: before the server holds the database.
+  let reviewPrep: ReviewBenchPrep | null = null;
+  const wantReview = [
+    'review.recomputeFull',
+    'review.incremental',
+    'review.caseload',
+    'review.territoryCounts',
+  ];
+  if (scale && (wantReview.some(want) || want('campaigns.'))) {
+    if (dbKind === 'pglite') delete process.env.DATABASE_URL;
+    Object.assign(process.env, env, { LOG_LEVEL: 'warn' });
+    const review = await reviewInProcess(dbKind, want);
+    reviewPrep = review.prep;
+    results.push(...review.results);
+  }
+
   // Cold start (migrations + demo load on an empty folder the first time), then a warm restart.
   buildServer();
   let child = startServer(env, port);
@@ -628,9 +657,13 @@ await runCli(async () => {
         proposed = found.proposed;
       }
     }
+    if (reviewPrep && (want('review.caseload') || want('review.territoryCounts')))
+      scenarios.push(...(await reviewScenarios(reviewPrep, new Session(base), admin)));
     for (const [name, budget, run] of scenarios) {
       if (!want(name)) continue;
+      const probeStart = performance.now();
       const probe = await run();
+      const probeMs = performance.now() - probeStart;
       if (!probe.ok) {
         const body = (await probe.json().catch(() => null)) as { error?: { code?: string } } | null;
         const why = `HTTP ${probe.status} ${body?.error?.code ?? ''}`.trim();
@@ -639,7 +672,9 @@ await runCli(async () => {
         continue;
       }
       await probe.arrayBuffer();
-      results.push(await measure(name, child.pid, budget, run, name === 'auth.demoLogin' ? 100 : 300));
+      // A route far over its budget is measured on fewer samples (the run stays minutes, not hours).
+      const samples = name === 'auth.demoLogin' ? 100 : probeMs > 1_000 ? 40 : 300;
+      results.push(await measure(name, child.pid, budget, run, samples));
     }
     if (scale && want('contracts.issueLinks1000'))
       results.push(await issueLinksScenario(girard, proposed, () => rssMb(child.pid)));
@@ -662,6 +697,19 @@ await runCli(async () => {
       const bulk = await bulkDecisionScenario(env, port, base);
       child = bulk.child;
       results.push(...bulk.results);
+    }
+    // Issue 6: a campaign of 5,000+ people queued by one request (server without worker, so the
+    // messages wait), then delivered by the worker's function in this process.
+    if (scale && reviewPrep && (want('campaigns.queue5000') || want('campaigns.deliver'))) {
+      await stop(child);
+      child = startServer(env, port, { worker: false });
+      await waitReady(base, 60_000);
+      const manager = new Session(base);
+      await manager.login('Fontaine');
+      const queued = await campaignQueueScenario(reviewPrep, manager, () => rssMb(child.pid));
+      if (want('campaigns.queue5000')) results.push(queued);
+      await stop(child);
+      if (want('campaigns.deliver')) results.push(await campaignDelivery());
     }
   } finally {
     await stop(child);
@@ -695,6 +743,10 @@ await runCli(async () => {
           weeklyHours: scale.rows.weekly_hours ?? 0,
           activityAdjustments: scale.rows.activity_adjustments ?? 0,
           signatureLinks: scale.rows.signature_links ?? 0,
+          appointments: scale.rows.appointments ?? 0,
+          personContacts: scale.rows.person_contacts ?? 0,
+          situationReviews: scale.rows.situation_reviews ?? 0,
+          alerts: scale.rows.alerts ?? 0,
           seededNow: scale.seeded,
           ...(scale.seeded ? { seedSeconds: scale.totalSeconds, seedPhases: scale.phases } : {}),
           coldStartMs: round(coldMs),
@@ -718,13 +770,15 @@ await runCli(async () => {
           ? `≤ ${r.budget.ms} ms`
           : r.budget.rss_mb !== undefined
             ? `rss ≤ ${r.budget.rss_mb} MB`
-            : '';
+            : 'throughput_per_s' in r.budget && r.budget.throughput_per_s !== undefined
+              ? `≥ ${r.budget.throughput_per_s}/s`
+              : '';
     if (r.skipped) {
       console.log(`SKIP ${r.name.padEnd(24)} ${r.skipped}  ${budget}`);
       continue;
     }
     console.log(
-      `${r.ok ? 'OK  ' : 'FAIL'} ${r.name.padEnd(28)} p50 ${String(r.p50_ms).padStart(8)} ms  p95 ${String(r.p95_ms).padStart(8)} ms  ${String(r.throughput_per_s).padStart(8)}/s  rss ${r.rss_mb} MB  ${budget}${r.total_ms !== undefined ? `  (total ${r.total_ms} ms)` : ''}`,
+      `${r.ok ? 'OK  ' : 'FAIL'} ${r.name.padEnd(28)} p50 ${String(r.p50_ms).padStart(8)} ms  p95 ${String(r.p95_ms).padStart(8)} ms  ${String(r.throughput_per_s).padStart(8)}/s  rss ${r.rss_mb} MB  ${budget}${r.total_ms !== undefined ? `  (total ${r.total_ms} ms)` : ''}${'runs_ms' in r && r.runs_ms ? `  (passes ${r.runs_ms.map((x) => Math.round(x)).join(' / ')} ms)` : ''}`,
     );
   }
   console.log(`Rapport : ${path.relative(process.cwd(), path.join(outDir, 'latest.json'))}`);

@@ -93,6 +93,8 @@ interface ContractSpec {
   commitments: string[];
   /** Weeks (counted back from the current week) with hours recorded. */
   hoursWeeks?: number;
+  /** Share of the planned hours actually done (default: around the plan). */
+  hoursRatio?: number;
   waiver?: { ground: AdjustmentGround; fromDaysAgo: number; untilDaysAhead: number; justification: string };
   note?: string;
 }
@@ -218,6 +220,39 @@ const contracts: readonly ContractSpec[] = [
       { code: 'obj_obtenir_une_certification', actions: [
         { code: 'act_formation_sst_sauveteur_secouriste_du', from: 60, to: 200, hours: 7, status: 'en_cours' },
         { code: 'act_recherche_d_offres_d_emploi_accompagnee', from: 0, to: 300, hours: 6, status: 'en_cours' },
+      ] },
+    ],
+  },
+  // Issue 6 (systematic review): older CERs still running for some of the people of the alert
+  // scenarios (so that « contrat non signé » does not hide what each of them shows).
+  ...['r04-no-contact', 'r05-no-contact', 'r06-rsa-suspended', 'r07-siae-ending', 'r08-job-start'].map(
+    (personKey, i): ContractSpec => ({
+      personKey, kind: 'cer', status: 'actif', createdDaysAgo: 100 + i * 7, startDaysAgo: 150 + i * 20, months: 12,
+      commitments: [], objectives: [],
+      note: 'CER signé sur papier avec le département, repris dans SIPE pour l’historique.',
+    }),
+  ),
+  // Issue 6 (systematic review): every action ended about 40 days ago, nothing next: « rupture de parcours ».
+  {
+    personKey: 'r09-journey-gap', status: 'actif', createdDaysAgo: 158, proposedDaysAgo: 155, startDaysAgo: 150, months: 12,
+    signed: { daysAgo: 150, mode: 'papier' }, commitments: COMMITMENTS.slice(0, 1),
+    objectives: [
+      { code: 'obj_rediger_un_cv_a_jour', status: 'atteint', actions: [
+        { code: 'act_atelier_cv', from: 0, to: 45, hours: 3, status: 'realisee' },
+      ] },
+      { code: 'obj_chercher_un_emploi_de_facon_reguliere', actions: [
+        { code: 'act_immersion_en_entreprise_pmsmp', from: 96, to: 110, hours: 30, status: 'realisee' },
+      ] },
+    ],
+  },
+  // Issue 6: hours well below the plan for weeks (« activité en dessous du plan »).
+  {
+    personKey: 'r10-below-plan', status: 'actif', createdDaysAgo: 128, proposedDaysAgo: 124, startDaysAgo: 120, months: 12,
+    signed: { daysAgo: 120, mode: 'ecran' }, hoursWeeks: 8, hoursRatio: 0.3, commitments: COMMITMENTS.slice(0, 1),
+    objectives: [
+      { code: 'obj_chercher_un_emploi_de_facon_reguliere', actions: [
+        { code: 'act_recherche_d_offres_d_emploi_accompagnee', from: 0, to: 250, hours: 6, status: 'en_cours' },
+        { code: 'act_club_de_recherche_d_emploi', from: 14, to: 200, hours: 6, status: 'en_cours' },
       ] },
     ],
   },
@@ -496,7 +531,11 @@ export async function insertDemoContracts(trx: Transaction<DB>, input: DemoContr
           // The current week is not over: only some entries so far; a week skipped now and then.
           if ((w + n) % 5 === 3 || (w === 0 && n % 2 === 1)) continue;
           const declared = (w + n) % 4 === 1;
-          const done = waived ? Math.min(a.hours, 1) : Math.max(0, a.hours + (((w * 3 + n) % 5) - 2) * 0.5);
+          const done = waived
+            ? Math.min(a.hours, 1)
+            : spec.hoursRatio !== undefined
+              ? Math.round(a.hours * spec.hoursRatio * 2) / 2
+              : Math.max(0, a.hours + (((w * 3 + n) % 5) - 2) * 0.5);
           rows.push({
             territory_id: territoryId,
             action_id: id,

@@ -70,6 +70,8 @@ export interface DemoPersonCase {
   };
   /** Preferred channel (default: drawn); SMS for the people a signature link is sent to. */
   preferredChannel?: 'sms' | 'email' | 'letter' | 'phone';
+  /** Identity drawn so that the person turns 26 in this many days (give or take a week). */
+  turns26InDays?: number;
   /** A reorientation request waiting for the orientation managers. */
   pendingReorientation?: {
     by: string;
@@ -570,4 +572,62 @@ export const demoPeopleCases: readonly DemoPersonCase[] = [
       reason: 'Expérience dans la propreté, reprise d’emploi visée.',
     },
   },
+  // --- Systematic review (issue 6, demoReview.ts): Thomas Girard's people in each alert situation ---
+  // The acceptance person: contacted 20 days ago, an appointment two days ago still « prévu »:
+  // marking it « absent » opens « Sans contact ».
+  girardCase('r01-absent-acceptance', 60, 26, BOBIGNY),
+  girardCase('r02-lost', 420, 380, DRANCY),
+  girardCase('r03-lost', 520, 470, BOBIGNY),
+  girardCase('r04-no-contact', 200, 170, BOBIGNY),
+  girardCase('r05-no-contact', 240, 210, DRANCY),
+  girardCase('r06-rsa-suspended', 150, 120, BOBIGNY),
+  girardCase('r07-siae-ending', 460, 420, DRANCY),
+  girardCase('r08-job-start', 260, 230, BOBIGNY),
+  girardCase('r09-journey-gap', 330, 300, BOBIGNY),
+  girardCase('r10-below-plan', 200, 160, DRANCY),
+  // Followed by the mission locale of Montreuil, turning 26 in about five weeks.
+  {
+    key: 'r11-turning-26',
+    young: true,
+    turns26InDays: 35,
+    commune: MONTREUIL,
+    infoDaysAgo: 400,
+    source: 'mission_locale',
+    team: [['Cohen', 'referent']],
+    orientation: {
+      status: 'referent_designe',
+      org: 'ml-montreuil',
+      path: 'emploi',
+      leadKind: 'mission_locale',
+      decidedDaysAgo: 380,
+      referent: 'Cohen',
+      reason: 'Jeune de moins de 26 ans : accompagnement par la mission locale (CEJ).',
+    },
+  },
 ];
+
+/** A person oriented to ALI Bobigny – Drancy and followed by Thomas Girard (review scenarios). */
+function girardCase(
+  key: string,
+  infoDaysAgo: number,
+  decidedDaysAgo: number,
+  commune: string,
+): DemoPersonCase {
+  return {
+    key,
+    commune,
+    infoDaysAgo,
+    source: 'rsa',
+    team: [['Girard', 'referent']],
+    preferredChannel: 'sms',
+    orientation: {
+      status: 'referent_designe',
+      org: 'ali-bobigny',
+      path: 'socio_professionnel',
+      leadKind: 'departement',
+      decidedDaysAgo,
+      referent: 'Girard',
+      reason: 'Accompagnement socio-professionnel par l’agence locale d’insertion.',
+    },
+  };
+}

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs } from '../testing/fixtures';
 import { createTestContext, T0, type TestContext } from '../testing/testContext';
 import { demoPeopleCases } from './demoPeople.data';
+import { LOST_GROUP_SIZE } from './demoReview';
 import { ensureDemoTerritory } from './demoTerritory';
 import { loadSituationCodes } from './diagnosticSamples';
 
@@ -134,7 +135,8 @@ describe('demo people (npm start)', () => {
       ])
       .where('o.status', 'in', ['notifiee', 'referent_designe'])
       .execute();
-    expect(current).toHaveLength(19);
+    // 19 for the orientation and contract stories, 11 more for the systematic review (demoReview.ts).
+    expect(current).toHaveLength(30);
     expect(new Set(current.map((o) => o.name)).size).toBeGreaterThanOrEqual(6);
     for (const o of current.filter((x) => x.status === 'referent_designe')) {
       const f = await db()
@@ -151,23 +153,33 @@ describe('demo people (npm start)', () => {
     // Their timeline tells the story as the orientation module writes it.
     const events = await sql<{ type: string; n: number }>`
       select type, count(*)::int as n from timeline_events group by type order by type`.execute(db());
-    expect(Object.fromEntries(events.rows.map((e) => [e.type, e.n]))).toEqual({
-      ContractActivated: 4,
-      ContractCreated: 6,
+    const counts = Object.fromEntries(events.rows.map((e) => [e.type, e.n]));
+    expect(counts).toMatchObject({
+      ContractActivated: 6,
+      ContractCreated: 8,
       ContractEnded: 1,
-      ContractLegacyRecorded: 1,
-      ContractProposed: 5,
+      ContractLegacyRecorded: 6,
+      ContractProposed: 7,
       ContractReviewStarted: 1,
-      ContractSigned: 4,
+      ContractSigned: 6,
       DiagnosticCompleted: 11,
-      OrientationDecided: 19,
-      OrientationNotified: 20,
-      OrientationReferentAssigned: 17,
+      OrientationDecided: 30,
+      OrientationNotified: 31,
+      OrientationReferentAssigned: 28,
       OrientationReplaced: 1,
       OrientationStarted: 25,
       ReorientationAccepted: 1,
       ReorientationRequested: 2,
+      // Issue 6 (demoReview.ts): statuses of the review scenarios, points de situation, a few calls.
+      PersonStatusAdded: 2,
+      RsaSuspended: 1,
+      SiaeContractStarted: 1,
+      ContactRecorded: 3,
     });
+    expect(counts.SituationReviewed).toBeGreaterThanOrEqual(10);
+    expect(counts.AppointmentBooked).toBeGreaterThanOrEqual(15);
+    expect(counts.AppointmentStatusChanged).toBeGreaterThanOrEqual(40);
+    expect(Object.keys(counts)).toHaveLength(22);
     // Nadia Haddad's « À affecter » list: notified to ALI Bobigny, no référent.
     const toAssign = current.filter((o) => o.status === 'notifiee' && o.name.startsWith('Agence locale d'));
     expect(toAssign.length).toBeGreaterThanOrEqual(1);
@@ -362,7 +374,8 @@ describe('demo people (npm start)', () => {
     expect(String(late.rows[0]?.deadline) < today).toBe(true);
     expect(late.rows[0]).toMatchObject({ links: 1, open: 0 });
     // A CER still running (to convert) and a contract ended on a lasting job, with its successor.
-    expect(open.filter((c) => c.kind === 'cer')).toHaveLength(1);
+    // (and five more, of people of the review scenarios: demoReview.ts)
+    expect(open.filter((c) => c.kind === 'cer')).toHaveLength(6);
     const ended = await db()
       .selectFrom('engagement_contracts as e')
       .innerJoin('engagement_contracts as n', 'n.id', 'e.next_contract_id')
@@ -380,6 +393,6 @@ describe('demo people (npm start)', () => {
       .selectFrom('persons')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
-    expect(Number(n.n)).toBe(demoPeopleCases.length);
+    expect(Number(n.n)).toBe(demoPeopleCases.length + LOST_GROUP_SIZE);
   });
 });

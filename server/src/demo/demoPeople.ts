@@ -16,6 +16,7 @@ import type { DB } from '../db/schema';
 import type { FieldCrypto } from '../kernel/crypto';
 import { type DemoContractPerson, insertDemoContracts } from './demoContracts';
 import { type DemoPersonCase, demoPeopleCases } from './demoPeople.data';
+import { insertDemoReview } from './demoReview';
 import { demoAccounts, demoOrganisations } from './demoTerritory.data';
 import {
   addDays,
@@ -128,12 +129,24 @@ export async function insertDemoPeople(trx: Transaction<DB>, input: DemoPeopleIn
     for (;;) {
       const p = generateIdentity(rng, { communes, today, usedNirs });
       const age = ageOn(p.birthDate, today);
+      if (c.turns26InDays !== undefined) {
+        const n = c.turns26InDays;
+        if (
+          age === 25 &&
+          ageOn(p.birthDate, addDays(today, n - 7)) === 25 &&
+          ageOn(p.birthDate, addDays(today, n + 7)) === 26
+        )
+          return p;
+        continue;
+      }
       if (c.young ? age >= 18 && age < 26 : age >= 26 && age < 62) return p;
     }
   };
 
   /** What the contracts of the demo build on, per case key. */
   const contractPeople = new Map<string, DemoContractPerson>();
+  /** Case key → person id (the review data of demoReview.ts builds on it). */
+  const personIdOf = new Map<string, string>();
 
   for (const c of demoPeopleCases) {
     const p = identityFor(c);
@@ -172,6 +185,7 @@ export async function insertDemoPeople(trx: Transaction<DB>, input: DemoPeopleIn
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    personIdOf.set(c.key, personId);
 
     // RSA open and subject to rights and duties since the information arrived; registered with France Travail.
     await trx
@@ -642,8 +656,20 @@ export async function insertDemoPeople(trx: Transaction<DB>, input: DemoPeopleIn
     org,
     event: (personId, when, type, summary, by) => event(personId, when, type, 'journey', summary, by),
   });
+  const reviewPeople = await insertDemoReview(trx, {
+    territoryId,
+    today,
+    now,
+    personIdOf,
+    account,
+    org,
+    orgOf,
+    usedNirs,
+    crypto: input.crypto,
+    event: (personId, when, type, section, summary, by) => event(personId, when, type, section, summary, by),
+  });
   if (timeline.length > 0) await trx.insertInto('timeline_events').values(timeline).execute();
-  return demoPeopleCases.length;
+  return demoPeopleCases.length + reviewPeople;
 }
 
 /**

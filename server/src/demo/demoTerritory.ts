@@ -2,6 +2,7 @@ import { defaultTerritorySettings, luhnValid, roleLabels } from '@spie/contract/
 import { systemActor } from '../kernel/actor';
 import { appendAudit } from '../kernel/audit';
 import type { Deps } from '../kernel/deps';
+import { recomputeTerritory } from '../modules/review';
 import { insertDemoPeople } from './demoPeople';
 import { demoAccounts, demoOrganisations } from './demoTerritory.data';
 
@@ -31,13 +32,13 @@ export const demoEmail = (firstName: string, lastName: string, orgKey: string) =
  */
 export async function ensureDemoTerritory(deps: Deps, options: { people?: boolean } = {}): Promise<boolean> {
   const now = deps.clock.now();
-  return deps.database.db.transaction().execute(async (trx) => {
+  const created = await deps.database.db.transaction().execute(async (trx) => {
     const existing = await trx
       .selectFrom('territories')
       .select('id')
       .where('code', '=', DEMO_TERRITORY_CODE)
       .executeTakeFirst();
-    if (existing) return false;
+    if (existing) return null;
     const { id: territoryId } = await trx
       .insertInto('territories')
       .values({
@@ -125,8 +126,12 @@ export async function ensureDemoTerritory(deps: Deps, options: { people?: boolea
       },
       { at: now, requestId: null },
     );
-    return true;
+    return territoryId;
   });
+  if (!created) return false;
+  // The alerts of the demo people are computed by the review engine itself, as the nightly pass does.
+  if (options.people) await recomputeTerritory(deps, created);
+  return true;
 }
 
 export async function printDemoAccounts(deps: Deps, url: string): Promise<void> {

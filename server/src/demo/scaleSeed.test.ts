@@ -4,7 +4,13 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, T0, type TestContext } from '../testing/testContext';
 import { counsellorPlan } from './scale/scaleTerritory';
-import { countScaleRows, demoTerritoryId, type ScaleSeedReport, seedScale } from './scaleSeed';
+import {
+  alertCountsByRule,
+  countScaleRows,
+  demoTerritoryId,
+  type ScaleSeedReport,
+  seedScale,
+} from './scaleSeed';
 
 const PEOPLE = 2000;
 const today = new Date(T0);
@@ -28,6 +34,7 @@ const digest = () =>
     orientations: string;
     diagnostics: string;
     contracts: string;
+    review: string;
   }>(sql`
     select
       (select md5(string_agg(id::text || birth_name || array_to_string(first_names, ' ') || birth_date::text
@@ -41,13 +48,17 @@ const digest = () =>
       (select md5(string_agg(id::text || content::text || coalesce(completed_at::text, ''), ',' order by id))
         from diagnostics) as diagnostics,
       (select md5(string_agg(c.id::text || c.status || c.start_on::text || (select count(*) from weekly_hours h
-        where h.contract_id = c.id)::text, ',' order by c.id)) from engagement_contracts c) as contracts`);
+        where h.contract_id = c.id)::text, ',' order by c.id)) from engagement_contracts c) as contracts,
+      (select md5(coalesce((select string_agg(id::text || status || starts_at::text, ',' order by id) from appointments), '')
+        || coalesce((select string_agg(id::text || kind || occurred_at::text, ',' order by id) from person_contacts), '')
+        || coalesce((select string_agg(id::text || reviewed_on::text || with_person::text, ',' order by id) from situation_reviews), '')
+        || coalesce((select string_agg(id::text || coalesce(last_contact_at::text, ''), ',' order by id) from persons), ''))) as review`);
 
 beforeAll(async () => {
   ctx = await createTestContext();
   report = await seedScale(ctx.deps, { people: PEOPLE, seed: 42, today });
   territoryId = await demoTerritoryId(ctx.deps);
-});
+}, 600_000);
 afterAll(() => ctx.close());
 
 describe('scale seed (2,000 people)', () => {
@@ -414,7 +425,128 @@ describe('scale seed (2,000 people)', () => {
     expect(topUp.seeded).toBe(true);
     expect(topUp.phases.map((p) => p.name)).not.toContain('personnes');
     expect(await digest()).toEqual(before);
-  }, 120_000);
+  }, 240_000);
+
+  it('gives each followed person about 3 appointments over two years (70 % held), the next ones within two weeks', async () => {
+    const r = await one<{
+      followed: number;
+      total: number;
+      past: number;
+      held: number;
+      absent: number;
+      excused: number;
+      cancelled: number;
+      upcoming: number;
+      farthest: string;
+      oldest: string;
+      noPro: number;
+      weekend: number;
+      noAddress: number;
+    }>(sql`
+      select (select count(*)::int from follow_ups where role = 'referent' and status = 'active') as followed,
+        count(*)::int as total,
+        count(*) filter (where a.starts_at <= ${T0}::timestamptz)::int as past,
+        count(*) filter (where a.status = 'honore')::int as held,
+        count(*) filter (where a.status = 'absent')::int as absent,
+        count(*) filter (where a.status = 'excuse')::int as excused,
+        count(*) filter (where a.status = 'annule')::int as cancelled,
+        count(*) filter (where a.status = 'prevu' and a.starts_at > ${T0}::timestamptz)::int as upcoming,
+        max(a.starts_at)::text as farthest, min(a.starts_at)::text as oldest,
+        count(*) filter (where not exists (select 1 from appointment_professionals p where p.appointment_id = a.id
+          and p.starts_at = a.starts_at))::int as "noPro",
+        count(*) filter (where extract(isodow from a.starts_at at time zone 'Europe/Paris') > 5)::int as weekend,
+        count(*) filter (where a.mode = 'sur_place' and a.address is null)::int as "noAddress"
+      from appointments a`);
+    expect(r.total / r.followed).toBeGreaterThan(2.6);
+    expect(r.total / r.followed).toBeLessThan(3.6);
+    const share = (n: number) => n / r.past;
+    expect(share(r.held)).toBeGreaterThan(0.64);
+    expect(share(r.held)).toBeLessThan(0.76);
+    expect(share(r.absent)).toBeGreaterThan(0.11);
+    expect(share(r.absent)).toBeLessThan(0.19);
+    expect(share(r.excused)).toBeGreaterThan(0.07);
+    expect(share(r.excused)).toBeLessThan(0.13);
+    expect(share(r.cancelled)).toBeGreaterThan(0.03);
+    expect(share(r.cancelled)).toBeLessThan(0.07);
+    expect(r.upcoming / r.followed).toBeGreaterThan(0.12);
+    expect(Date.parse(r.farthest)).toBeLessThan(Date.parse(T0) + 16 * 86_400_000);
+    expect(Date.parse(r.oldest)).toBeGreaterThan(Date.parse(T0) - 734 * 86_400_000);
+    expect(r).toMatchObject({ noPro: 0, weekend: 0, noAddress: 0 });
+  });
+
+  it('keeps « last contact » = the latest contact: about 8 % lost from view, 5–6 % without contact', async () => {
+    const r = await one<{
+      people: number;
+      wrong: number;
+      lost: number;
+      silent: number;
+      held: number;
+      contacts: number;
+    }>(sql`
+      select count(*)::int as people,
+        count(*) filter (where p.last_contact_at is distinct from (select max(c.occurred_at) from person_contacts c
+          where c.person_id = p.id))::int as wrong,
+        count(*) filter (where p.last_contact_at < ${T0}::timestamptz - interval '90 days')::int as lost,
+        count(*) filter (where p.last_contact_at >= ${T0}::timestamptz - interval '90 days'
+          and p.last_contact_at < ${T0}::timestamptz - interval '60 days')::int as silent,
+        (select count(*)::int from appointments where status = 'honore') as held,
+        (select count(*)::int from person_contacts where kind = 'rendez_vous') as contacts
+      from persons p`);
+    expect(r.wrong).toBe(0);
+    expect(r.contacts).toBe(r.held);
+    expect(r.lost / r.people).toBeGreaterThan(0.06);
+    expect(r.lost / r.people).toBeLessThan(0.11);
+    expect(r.silent / r.people).toBeGreaterThan(0.035);
+    expect(r.silent / r.people).toBeLessThan(0.08);
+  });
+
+  it('reviews about 60 % of the people within 90 days, with the person at the last appointment for most', async () => {
+    const r = await one<{ people: number; recent: number; withPerson: number; atAppointment: number }>(sql`
+      select (select count(*)::int from persons) as people,
+        count(distinct s.person_id) filter (where s.reviewed_on > ${T0}::date - 90)::int as recent,
+        count(*) filter (where s.with_person)::int as "withPerson",
+        count(*) filter (where s.with_person and exists (select 1 from appointments a where a.person_id = s.person_id
+          and a.status = 'honore' and a.type = 'point_de_situation'
+          and (a.starts_at at time zone 'Europe/Paris')::date = s.reviewed_on))::int as "atAppointment"
+      from situation_reviews s`);
+    expect(r.recent / r.people).toBeGreaterThan(0.52);
+    expect(r.recent / r.people).toBeLessThan(0.68);
+    expect(r.atAppointment).toBe(r.withPerson);
+  });
+
+  it('computes the alerts once with the review engine: realistic counts, one per episode', async () => {
+    const by = Object.fromEntries(
+      (await alertCountsByRule(ctx.deps, territoryId)).map((r) => [r.ruleId, r.share / 100]),
+    );
+    expect(by.lost_contact).toBeGreaterThan(0.06);
+    expect(by.lost_contact).toBeLessThan(0.11);
+    expect(by.no_contact).toBeGreaterThan(0.035);
+    expect(by.no_contact).toBeLessThan(0.08);
+    expect(by.periodic_review_due).toBeGreaterThan(0.25);
+    expect(by.periodic_review_due).toBeLessThan(0.45);
+    expect(by.rsa_suspended_or_closed).toBeGreaterThan(0.03);
+    expect(by.siae_contract_ending).toBeGreaterThan(0);
+    expect(by.activity_below_plan).toBeLessThan(0.15);
+    const dupes = await one<{ n: number }>(sql`
+      select count(*)::int as n from (select person_id, rule_id, episode_key from alerts
+        group by 1, 2, 3 having count(*) > 1) d`);
+    expect(dupes.n).toBe(0);
+  });
+
+  it('adds only the review data to data seeded before it (issue 6), the same ones', async () => {
+    const before = await digest();
+    await sql`truncate alert_history, alerts, situation_reviews, person_contacts, appointment_professionals,
+      appointments`.execute(ctx.deps.database.db);
+    await sql`update persons set last_contact_at = null`.execute(ctx.deps.database.db);
+    await sql`update person_statuses set details = details - 'endDate' - 'siaeType' where kind = 'siae_contract'`.execute(
+      ctx.deps.database.db,
+    );
+    const topUp = await seedScale(ctx.deps, { people: PEOPLE, seed: 42, today });
+    expect(topUp.seeded).toBe(true);
+    expect(topUp.phases.map((p) => p.name)).not.toContain('personnes');
+    expect(topUp.phases.map((p) => p.name)).not.toContain('contrats d’engagement (SQL)');
+    expect(await digest()).toEqual(before);
+  }, 240_000);
 
   it('is deterministic and refuses to seed twice', async () => {
     const first = await digest();
@@ -431,5 +563,5 @@ describe('scale seed (2,000 people)', () => {
     const other = await digest();
     expect(other.people).not.toBe(first.people);
     expect((await countScaleRows(ctx.deps, await demoTerritoryId(ctx.deps))).persons).toBe(PEOPLE);
-  }, 180_000);
+  }, 360_000);
 });

@@ -1,7 +1,9 @@
 import { performance } from 'node:perf_hooks';
+import { type AlertRuleId, alertRules } from '@spie/contract/review';
 import { territorySettings } from '@spie/contract/territories';
 import { sql } from 'kysely';
 import type { Deps } from '../kernel/deps';
+import { recomputeTerritory } from '../modules/review';
 import { DEMO_TERRITORY_CODE, demoEmail, ensureDemoTerritory, withLuhnKey } from './demoTerritory';
 import { demoAccounts, demoOrganisations } from './demoTerritory.data';
 import { createRng, femaleFirstNames, lastNames, maleFirstNames } from './fictionalIdentities';
@@ -23,6 +25,16 @@ import {
   type OrientationSeedInput,
 } from './scale/scaleOrientations';
 import { buildScalePlan, type Counsellor, type SiaeStaff } from './scale/scalePlan';
+import {
+  APPOINTMENT_BATCHES,
+  createReviewPlan,
+  insertAppointmentProfessionals,
+  insertAppointments,
+  insertContacts,
+  insertSituationReviews,
+  planSiaeContractEnds,
+  type ReviewSeedInput,
+} from './scale/scaleReview';
 import {
   createTimelineIndex,
   dropTimelineIndex,
@@ -86,6 +98,11 @@ export const SCALE_TABLES = [
   'weekly_hours',
   'activity_adjustments',
   'signature_links',
+  'appointments',
+  'appointment_professionals',
+  'person_contacts',
+  'situation_reviews',
+  'alerts',
 ] as const;
 
 const JOURNEY_BATCH = 5000;
@@ -149,38 +166,52 @@ export async function seedScale(deps: Deps, options: ScaleSeedOptions): Promise<
   const now = options.today ?? deps.clock.now();
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   if (Number(existing.n) > 0) {
-    // Data seeded before the engagement contracts (issue 4): add them, the rest stays as it is.
-    const contracts = await db
-      .selectFrom('engagement_contracts')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('territory_id', '=', territoryId)
-      .executeTakeFirstOrThrow();
-    const orientations = await db
-      .selectFrom('orientations')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('territory_id', '=', territoryId)
-      .executeTakeFirstOrThrow();
-    if (Number(contracts.n) > 0 || Number(orientations.n) === 0)
+    const count = async (table: 'engagement_contracts' | 'orientations' | 'appointments') =>
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('territory_id', '=', territoryId)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const contracts = await count('engagement_contracts');
+    const orientations = await count('orientations');
+    const appointments = await count('appointments');
+    const addContracts = contracts === 0 && orientations > 0;
+    // Data seeded before the systematic review (issue 6): appointments, contacts, reviews, alerts.
+    const addReview = appointments === 0 && (contracts > 0 || addContracts);
+    if (!addContracts && !addReview)
       return { seeded: false, phases, rows: await countScaleRows(deps, territoryId), totalSeconds: 0 };
-    log('  (personnes et orientations déjà là : ajout des contrats d’engagement seulement)');
-    const bench = await db
-      .selectFrom('accounts')
-      .select('id')
-      .where('first_name', '=', BENCH_COUNSELLOR.firstName)
-      .where('last_name', '=', BENCH_COUNSELLOR.lastName)
-      .executeTakeFirst();
     const { settings } = await db
       .selectFrom('territories')
       .select('settings')
       .where('id', '=', territoryId)
       .executeTakeFirstOrThrow();
-    await seedContracts(deps, phase, {
-      territoryId,
-      today,
-      now,
-      benchAccountId: bench?.id ?? null,
-      settings: territorySettings.parse(settings ?? {}),
-    });
+    if (addContracts) {
+      // Data seeded before the engagement contracts (issue 4): add them, the rest stays as it is.
+      log('  (personnes et orientations déjà là : ajout des contrats d’engagement)');
+      const bench = await db
+        .selectFrom('accounts')
+        .select('id')
+        .where('first_name', '=', BENCH_COUNSELLOR.firstName)
+        .where('last_name', '=', BENCH_COUNSELLOR.lastName)
+        .executeTakeFirst();
+      await seedContracts(deps, phase, {
+        territoryId,
+        today,
+        now,
+        benchAccountId: bench?.id ?? null,
+        settings: territorySettings.parse(settings ?? {}),
+      });
+    }
+    if (addReview) {
+      log(
+        '  (personnes et contrats déjà là : ajout des rendez-vous, contacts, points de situation et alertes)',
+      );
+      await seedReview(deps, phase, { territoryId, today, now }, log);
+    }
     await phase('analyse des tables (ANALYZE)', () => sql`analyze`.execute(db));
     const rows = await phase('comptage', () => countScaleRows(deps, territoryId));
     return { seeded: true, phases, rows, totalSeconds: Math.round((performance.now() - started) / 10) / 100 };
@@ -448,6 +479,7 @@ export async function seedScale(deps: Deps, options: ScaleSeedOptions): Promise<
     db.transaction().execute((trx) => insertCafCodes(trx, orientationInput)),
   );
   await seedContracts(deps, phase, { territoryId, today, now, benchAccountId, settings: delays });
+  await seedReview(deps, phase, { territoryId, today, now }, log);
   await phase('analyse des tables (ANALYZE)', () => sql`analyze`.execute(db));
   const rows = await phase('comptage', () => countScaleRows(deps, territoryId));
   const totalSeconds = Math.round((performance.now() - started) / 10) / 100;
@@ -500,4 +532,66 @@ async function seedContracts(
   await phase('versions, aménagements, liens (SQL)', () =>
     db.transaction().execute((trx) => insertContractExtras(trx, contractInput)),
   );
+}
+
+/**
+ * Issue 6: appointments, contacts and « points de situation » (scaleReview.ts), then one full
+ * pass of the review engine, as the nightly job does; prints the open alerts by rule.
+ */
+async function seedReview(
+  deps: Deps,
+  phase: <T>(name: string, run: () => Promise<T>) => Promise<T>,
+  input: ReviewSeedInput,
+  log: (line: string) => void,
+): Promise<void> {
+  const db = deps.database.db;
+  await phase('statistiques avant rendez-vous', () =>
+    sql`analyze follow_ups, persons, organisations, person_statuses`.execute(db),
+  );
+  // One transaction: the plan (a temporary table) serves every statement.
+  await db.transaction().execute(async (trx) => {
+    await phase('plan des contacts (SQL)', () => createReviewPlan(trx, input));
+    await phase('rendez-vous (SQL)', async () => {
+      for (let batch = 0; batch < APPOINTMENT_BATCHES; batch++) await insertAppointments(trx, input, batch);
+      await insertAppointmentProfessionals(trx, input);
+    });
+    await phase('contacts et dernier contact (SQL)', () => insertContacts(trx, input));
+    await phase('points de situation (SQL)', () => insertSituationReviews(trx, input));
+    await phase('fins prévues des contrats SIAE (SQL)', () => planSiaeContractEnds(trx, input));
+  });
+  await phase('statistiques avant alertes', () =>
+    sql`analyze appointments, person_contacts, situation_reviews, persons, person_statuses`.execute(db),
+  );
+  const result = await phase('alertes (réévaluation complète)', () =>
+    recomputeTerritory(deps, input.territoryId),
+  );
+  log(
+    `  alertes : ${result.opened.toLocaleString('fr-FR')} ouvertes pour ${result.people.toLocaleString('fr-FR')} personnes suivies (${result.durationMs} ms)`,
+  );
+  const byRule = await alertCountsByRule(deps, input.territoryId);
+  for (const r of byRule)
+    log(`    ${r.label.padEnd(44)} ${r.count.toLocaleString('fr-FR').padStart(8)}  (${r.share} %)`);
+}
+
+/** Open alerts by rule, with the share of the people followed (the seed's and the bench's report). */
+export async function alertCountsByRule(
+  deps: Deps,
+  territoryId: string,
+): Promise<{ ruleId: string; label: string; count: number; share: number }[]> {
+  const { rows } = await sql<{ rule_id: AlertRuleId; n: number }>`
+    select rule_id, count(*)::int as n from alerts
+    where territory_id = ${territoryId}::uuid and status <> 'resolue' group by rule_id`.execute(
+    deps.database.db,
+  );
+  const followed = await sql<{ n: number }>`
+    select count(*)::int as n from follow_ups
+    where territory_id = ${territoryId}::uuid and role = 'referent' and status = 'active'`.execute(
+    deps.database.db,
+  );
+  const people = Math.max(1, Number(followed.rows[0]?.n ?? 0));
+  const counts = new Map(rows.map((r) => [r.rule_id, Number(r.n)]));
+  return alertRules.map((rule) => {
+    const count = counts.get(rule.id) ?? 0;
+    return { ruleId: rule.id, label: rule.label, count, share: Math.round((count / people) * 1000) / 10 };
+  });
 }

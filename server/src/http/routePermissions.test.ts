@@ -28,6 +28,15 @@ const PUBLIC_ROUTES: Record<string, string> = {
     'remote signature: one-time code sent to the person’s own phone or e-mail',
   'POST /api/public/signatures/:token/verify': 'remote signature: checks the one-time code',
   'POST /api/public/signatures/:token/sign': 'remote signature: signs with the ticket of a verified code',
+  // The person answers a campaign invitation from its link (12-character code, only its hash kept).
+  'GET /api/public/invitations/:token':
+    'campaign invitation link: first name, organisation and open slots only, no other personal data',
+  'POST /api/public/invitations/:token/book':
+    'campaign invitation: the person books one of the proposed slots',
+  'POST /api/public/invitations/:token/callback': 'campaign invitation: the person asks to be called back',
+  // The SMS provider's webhook: 404 without a configured provider, 401 without its key.
+  'POST /api/messaging/sms/delivery-reports':
+    'SMS provider delivery reports, authenticated by the provider key (Bearer, constant-time compare)',
 };
 
 type Ids = SampleIds;
@@ -120,8 +129,9 @@ describe('route permissions', () => {
         const secrets = [...Object.values(ids), 'Seine-Saint-Denis', 'Girard'];
         const client = await loginAs(ctx, lastName);
         const res = await client.call(route, sampleInput(route, ids));
-        // `:kind` names a kind of reference list, not a resource: each territory reads its own.
-        const hasResourceId = /:(?!kind\b)[a-zA-Z]+/.test(route.path) || route.id === 'auth.chooseMembership';
+        // `:kind` (reference list) and `:ruleId` (alert rule) name the same thing in every territory.
+        const hasResourceId =
+          /:(?!kind\b|ruleId\b)[a-zA-Z]+/.test(route.path) || route.id === 'auth.chooseMembership';
         if (hasResourceId) {
           expect(
             [403, 404],
