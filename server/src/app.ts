@@ -20,11 +20,13 @@ import { appointmentsBindings } from './modules/appointments';
 import { auditBindings } from './modules/audit';
 import { authBindings, resolveSession, SESSION_COOKIE } from './modules/auth';
 import { campaignsBindings } from './modules/campaigns';
+import { catalogueBindings } from './modules/catalogue';
 import { contractsBindings } from './modules/contracts';
 import { diagnosticsBindings } from './modules/diagnostics';
 import { notificationsBindings } from './modules/notifications';
 import { orientationsBindings } from './modules/orientations';
 import { peopleBindings } from './modules/people';
+import { referralsBindings } from './modules/referrals';
 import { reviewBindings } from './modules/review';
 import { territoriesBindings } from './modules/territories';
 
@@ -44,6 +46,8 @@ export const moduleBindings: RouteBinding[] = [
   ...reviewBindings,
   ...appointmentsBindings,
   ...campaignsBindings,
+  ...catalogueBindings,
+  ...referralsBindings,
 ];
 
 declare module 'fastify' {

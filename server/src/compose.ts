@@ -13,6 +13,7 @@ import { loadSecretKey } from './kernel/secretKey';
 import { Worker } from './kernel/worker';
 import { appointmentsJobs, registerAppointmentsSubscribers } from './modules/appointments';
 import { campaignsJobs, registerCampaignsSubscribers } from './modules/campaigns';
+import { catalogueJobs, registerCatalogueSubscribers } from './modules/catalogue';
 import { activateDueContracts, onContractSigned } from './modules/contracts';
 import { deliverNotifications } from './modules/notifications';
 import {
@@ -22,6 +23,7 @@ import {
   onRsaOpened,
 } from './modules/orientations';
 import { recordTimelineEntry, runPeopleDailyChecks } from './modules/people';
+import { referralsJobs, registerReferralsSubscribers } from './modules/referrals';
 import { registerReviewSubscribers, reviewJobs } from './modules/review';
 import { welcomeNewAccount } from './modules/territories';
 
@@ -43,6 +45,8 @@ function subscribe(bus: EventBus, deps: Deps): void {
   registerReviewSubscribers(bus, deps);
   registerAppointmentsSubscribers(bus, deps);
   registerCampaignsSubscribers(bus, deps);
+  registerCatalogueSubscribers(bus, deps);
+  registerReferralsSubscribers(bus, deps);
 }
 
 export function composeDeps(input: {
@@ -89,6 +93,8 @@ export function createWorker(deps: Deps): Worker {
       ...reviewJobs(deps),
       ...appointmentsJobs(deps),
       ...campaignsJobs(deps),
+      ...catalogueJobs(deps),
+      ...referralsJobs(deps),
     ],
     deps.config.worker.intervalMs,
     deps.logger,

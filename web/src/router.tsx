@@ -9,6 +9,12 @@ import { LoginPage } from './pages/auth/LoginPage';
 import { CampaignCreatePage } from './pages/campaigns/CampaignCreatePage';
 import { CampaignReportPage } from './pages/campaigns/CampaignReportPage';
 import { CampaignsPage, campaignRoles } from './pages/campaigns/CampaignsPage';
+import { CatalogueImportPage } from './pages/catalogue/CatalogueImportPage';
+import { CatalogueSearchPage } from './pages/catalogue/CatalogueSearchPage';
+import { MyServicesPage } from './pages/catalogue/MyServicesPage';
+import { OccupancyPage } from './pages/catalogue/OccupancyPage';
+import { ServiceEditPage } from './pages/catalogue/ServiceEditPage';
+import { ServicePage } from './pages/catalogue/ServicePage';
 import { ContractReadOnlyPage } from './pages/contracts/ContractReadOnlyPage';
 import { ContractsWorklistPage } from './pages/contracts/ContractsWorklistPage';
 import { ContractTab } from './pages/contracts/ContractTab';
@@ -41,6 +47,11 @@ import { SensitiveTab } from './pages/people/SensitiveTab';
 import { SituationTab } from './pages/people/SituationTab';
 import { SummaryTab } from './pages/people/SummaryTab';
 import { TeamTab } from './pages/people/TeamTab';
+import { PublicReferralPage } from './pages/referrals/PublicReferralPage';
+import { ReferralCreatePage } from './pages/referrals/ReferralCreatePage';
+import { ReferralPage } from './pages/referrals/ReferralPage';
+import { ReferralsListPage } from './pages/referrals/ReferralsListPage';
+import { ReferralsTab } from './pages/referrals/ReferralsTab';
 import { AlertRulesPage } from './pages/review/AlertRulesPage';
 import { MyCaseloadPage } from './pages/review/MyCaseloadPage';
 import { ReviewOverviewPage, reviewOverviewRoles } from './pages/review/ReviewOverviewPage';
@@ -67,6 +78,8 @@ export const router = createBrowserRouter([
           // The person opens the link sent by SMS or e-mail: no account, no session.
           { path: '/signature/:token', element: <PublicSignaturePage /> },
           { path: '/rdv/:token', element: <PublicInvitationPage /> },
+          // A receiving organisation without an account answers a referral through its link.
+          { path: '/prescription/:token', element: <PublicReferralPage /> },
           {
             element: <RequireAccount />,
             children: [{ path: '/choisir-structure', element: <ChooseMembershipPage /> }],
@@ -76,6 +89,13 @@ export const router = createBrowserRouter([
             children: [
               { path: '/', element: <HomePage /> },
               { path: '/demo/boite-de-reception', element: <DemoInboxPage /> },
+              // The catalogue: every member searches it; the server decides who manages what.
+              { path: '/offres', element: <CatalogueSearchPage /> },
+              { path: '/offres/services/:id', element: <ServicePage /> },
+              { path: '/offres/gestion', element: <MyServicesPage /> },
+              { path: '/offres/gestion/nouveau', element: <ServiceEditPage /> },
+              { path: '/offres/gestion/services/:id', element: <ServiceEditPage /> },
+              { path: '/offres/occupation', element: <OccupancyPage /> },
               {
                 element: <RequireAnyRole allowed={accompanyingRoles} />,
                 children: [
@@ -85,6 +105,8 @@ export const router = createBrowserRouter([
                   { path: '/contrats', element: <ContractsWorklistPage /> },
                   { path: '/file-active', element: <MyCaseloadPage /> },
                   { path: '/agenda', element: <AgendaPage /> },
+                  { path: '/prescriptions', element: <ReferralsListPage /> },
+                  { path: '/prescriptions/:id', element: <ReferralPage /> },
                 ],
               },
               {
@@ -104,6 +126,8 @@ export const router = createBrowserRouter([
                       { path: 'contrat', element: <ContractTab /> },
                       { path: 'contrat/:contractId', element: <ContractReadOnlyPage /> },
                       { path: 'rendez-vous', element: <AppointmentsTab /> },
+                      { path: 'prescriptions', element: <ReferralsTab /> },
+                      { path: 'prescriptions/nouvelle', element: <ReferralCreatePage /> },
                       { path: 'parcours', element: <JourneyTab /> },
                       { path: 'equipe', element: <TeamTab /> },
                       { path: 'documents', element: <DocumentsTab /> },
@@ -134,6 +158,7 @@ export const router = createBrowserRouter([
                 children: [
                   { path: '/territoire/listes-de-reference', element: <ReferentialsPage /> },
                   { path: '/territoire/regles-d-alerte', element: <AlertRulesPage /> },
+                  { path: '/territoire/catalogue/import', element: <CatalogueImportPage /> },
                 ],
               },
               {

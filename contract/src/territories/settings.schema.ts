@@ -34,6 +34,10 @@ export const territorySettings = z.object({
   appointmentReminderDaysBefore: days('Rappel avant rendez-vous', 2, 30),
   firstOrientationAppointmentDays: days('Premier rendez-vous d’orientation', 45, 365),
   firstSupportAppointmentDays: days('Premier rendez-vous d’accompagnement', 30, 365),
+  referralReminderDays: days('Relance d’une prescription sans réponse', 10, 60),
+  referralExpiryDays: days('Expiration d’une prescription sans réponse', 30, 180),
+  referralLinkDays: days('Validité d’un lien de prescription', 8, 30),
+  serviceFreshnessDays: days('Rappel de mise à jour d’une offre', 180, 730),
   retentionMonths: z
     .number({ message: 'Durée de conservation : un nombre de mois est attendu.' })
     .int()
@@ -125,6 +129,26 @@ export const settingLabels: Record<GeneralSettingKey, { label: string; unit: str
     label: "Premier rendez-vous d'accompagnement",
     unit: 'jours',
     hint: 'Objectif de délai (30 jours par défaut).',
+  },
+  referralReminderDays: {
+    label: 'Relance d’une prescription sans réponse',
+    unit: 'jours',
+    hint: 'La structure qui reçoit la prescription est relancée (10 jours par défaut).',
+  },
+  referralExpiryDays: {
+    label: 'Expiration d’une prescription sans réponse',
+    unit: 'jours',
+    hint: 'Sans réponse, la prescription expire (30 jours par défaut).',
+  },
+  referralLinkDays: {
+    label: 'Validité d’un lien de prescription',
+    unit: 'jours',
+    hint: 'Pour une structure sans compte (8 jours par défaut, renouvelable).',
+  },
+  serviceFreshnessDays: {
+    label: 'Rappel de mise à jour d’une offre',
+    unit: 'jours',
+    hint: 'Sans mise à jour, la structure est invitée à vérifier son offre (180 jours par défaut).',
   },
   retentionMonths: {
     label: 'Conservation des données actives',

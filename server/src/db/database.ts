@@ -1,5 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { cube } from '@electric-sql/pglite/contrib/cube';
+import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PostgresDialect, sql } from 'kysely';
@@ -28,9 +30,9 @@ const parsers: Record<number, (value: string) => unknown> = {
 
 /**
  * Only the extensions the migrations create: each one loaded costs PGlite memory (≈ 20 MB).
- * cube/earthdistance arrive with the catalogue's distance search.
+ * cube/earthdistance serve the catalogue's distance search.
  */
-export const pgliteExtensions = { pg_trgm, unaccent };
+export const pgliteExtensions = { pg_trgm, unaccent, cube, earthdistance };
 
 /**
  * PGlite's shared buffers live inside the server process (128 MB by default). Its data files are

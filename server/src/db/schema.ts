@@ -202,6 +202,106 @@ export interface CampaignSlots {
   territory_id: string;
 }
 
+export interface CatalogueServices {
+  accepts_referrals: Generated<boolean>;
+  adresse: string | null;
+  capacity: number | null;
+  code_insee: string | null;
+  code_postal: string | null;
+  commune: string | null;
+  complement_adresse: string | null;
+  conditions_acces: string | null;
+  contact_nom_prenom: string | null;
+  courriel: string | null;
+  created_at: Timestamp;
+  date_maj: string;
+  description: string;
+  frais: string | null;
+  frais_precisions: string | null;
+  freshness_reminded_at: Timestamp | null;
+  horaires_accueil: string | null;
+  id: string;
+  latitude: number | null;
+  lien_mobilisation: string | null;
+  lien_source: string | null;
+  longitude: number | null;
+  mobilisable_par: string[] | null;
+  mobilisation_precisions: string | null;
+  modes_accueil: string[] | null;
+  modes_mobilisation: string[] | null;
+  nom: string;
+  nombre_semaines: number | null;
+  owner_organisation_id: string | null;
+  publics: string[] | null;
+  publics_precisions: string | null;
+  quality_score: Generated<Numeric>;
+  referral_contact_email: string | null;
+  referral_contact_name: string | null;
+  referral_contact_phone: string | null;
+  revision: Generated<number>;
+  search_text: Generated<string>;
+  source: string;
+  status: Generated<string>;
+  status_reason: string | null;
+  structure_id: string;
+  suspended_until: string | null;
+  telephone: string | null;
+  territory_id: string;
+  thematiques: string[] | null;
+  type: string | null;
+  updated_at: Timestamp;
+  volume_horaire_hebdomadaire: Numeric | null;
+  waiting_list_enabled: Generated<boolean>;
+  zone_eligibilite: string[] | null;
+}
+
+export interface CatalogueSessions {
+  address: string | null;
+  created_at: Timestamp;
+  end_date: string | null;
+  id: Generated<string>;
+  label: string | null;
+  mode: Generated<string>;
+  places: number | null;
+  revision: Generated<number>;
+  schedule: string | null;
+  service_id: string;
+  start_date: string;
+  status: Generated<string>;
+  territory_id: string;
+  updated_at: Timestamp;
+  waiting_list_enabled: Generated<boolean>;
+}
+
+export interface CatalogueStructures {
+  accessibilite_lieu: string | null;
+  adresse: string | null;
+  code_insee: string | null;
+  code_postal: string | null;
+  commune: string | null;
+  complement_adresse: string | null;
+  courriel: string | null;
+  created_at: Timestamp;
+  date_maj: string;
+  description: string | null;
+  horaires_accueil: string | null;
+  id: string;
+  latitude: number | null;
+  lien_source: string | null;
+  longitude: number | null;
+  nom: string;
+  owner_organisation_id: string | null;
+  reseaux_porteurs: string[] | null;
+  revision: Generated<number>;
+  siret: string | null;
+  site_web: string | null;
+  source: string;
+  status: Generated<string>;
+  telephone: string | null;
+  territory_id: string;
+  updated_at: Timestamp;
+}
+
 export interface Communes {
   code: string;
   latitude: number | null;
@@ -599,6 +699,71 @@ export interface ReferenceLists {
   version: number;
 }
 
+export interface ReferralAttendance {
+  hours: Numeric;
+  recorded_at: Timestamp;
+  recorded_by_account_id: string | null;
+  referral_id: string;
+  territory_id: string;
+  via_link: Generated<boolean>;
+  week_start: string;
+}
+
+export interface ReferralHistory {
+  action: string;
+  actor_account_id: string | null;
+  actor_label: string;
+  at: Timestamp;
+  from_status: string | null;
+  id: Generated<string>;
+  note: string | null;
+  referral_id: string;
+  territory_id: string;
+  to_status: string;
+}
+
+export interface ReferralLinks {
+  created_at: Timestamp;
+  created_by_account_id: string | null;
+  expires_at: Timestamp;
+  id: Generated<string>;
+  referral_id: string;
+  replaced_at: Timestamp | null;
+  sent_to: string;
+  territory_id: string;
+  token_hash: Buffer;
+}
+
+export interface Referrals {
+  answered_at: Timestamp | null;
+  consent_at: Timestamp;
+  contract_action_id: string | null;
+  created_at: Timestamp;
+  document_ids: Generated<string[]>;
+  end_date: string | null;
+  entry_date: string | null;
+  expires_at: Timestamp | null;
+  id: Generated<string>;
+  needs: Generated<Json>;
+  outcome: string | null;
+  person_id: string;
+  reason: string;
+  receiving_organisation_id: string | null;
+  refusal_reason: string | null;
+  reminder_sent_at: Timestamp | null;
+  revision: Generated<number>;
+  sender_account_id: string;
+  sender_organisation_id: string;
+  service_id: string;
+  session_id: string | null;
+  shared: Generated<string[]>;
+  status: string;
+  status_note: string | null;
+  territory_id: string;
+  updated_at: Timestamp;
+  waitlisted_at: Timestamp | null;
+}
+
 export interface ReorientationRequests {
   answer_reason: string | null;
   answered_at: Timestamp | null;
@@ -733,6 +898,9 @@ export interface DB {
   campaign_recipients: CampaignRecipients;
   campaign_slots: CampaignSlots;
   campaigns: Campaigns;
+  catalogue_services: CatalogueServices;
+  catalogue_sessions: CatalogueSessions;
+  catalogue_structures: CatalogueStructures;
   communes: Communes;
   contract_actions: ContractActions;
   contract_objectives: ContractObjectives;
@@ -757,6 +925,10 @@ export interface DB {
   person_statuses: PersonStatuses;
   persons: Persons;
   reference_lists: ReferenceLists;
+  referral_attendance: ReferralAttendance;
+  referral_history: ReferralHistory;
+  referral_links: ReferralLinks;
+  referrals: Referrals;
   reorientation_requests: ReorientationRequests;
   rome_appellations: RomeAppellations;
   sensitive_notes: SensitiveNotes;

@@ -21,6 +21,15 @@ export function navigationEntries(role: Role | null, demoMode: boolean): Navigat
     );
   }
   if (role === 'structure_manager') entries.push({ text: 'À affecter', to: '/orientations/a-affecter' });
+  // The catalogue is open to every member; referrals to those who accompany people.
+  entries.push({ text: 'Offres d’insertion', to: '/offres' });
+  if (role === 'professional' || role === 'social_worker' || role === 'structure_manager') {
+    entries.push({ text: 'Prescriptions', to: '/prescriptions' });
+  }
+  if (role === 'structure_manager' || role === 'territory_admin') {
+    entries.push({ text: 'Mes offres', to: '/offres/gestion' });
+  }
+  if (role === 'steering_viewer') entries.push({ text: 'Occupation des places', to: '/offres/occupation' });
   if (role === 'structure_manager' || role === 'territory_admin' || role === 'steering_viewer') {
     entries.push({ text: 'Alertes', to: '/revue' });
   }

@@ -5,6 +5,7 @@ import * as jobRuns from './20261121T1500_job_runs';
 import * as diagnosticsOrientations from './20261122T0900_diagnostics_orientations';
 import * as contracts from './20261123T0900_contracts';
 import * as reviewAppointmentsCampaigns from './20261124T0900_review_appointments_campaigns';
+import * as catalogueReferrals from './20261125T0900_catalogue_referrals';
 
 /**
  * Every migration, in order. Listed statically so that every runtime (tsx, Vitest, a bundle)
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '20261122T0900_diagnostics_orientations': diagnosticsOrientations,
   '20261123T0900_contracts': contracts,
   '20261124T0900_review_appointments_campaigns': reviewAppointmentsCampaigns,
+  '20261125T0900_catalogue_referrals': catalogueReferrals,
 };

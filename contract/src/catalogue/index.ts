@@ -1,0 +1,4 @@
+export * from './catalogue.enums';
+export * from './catalogue.routes';
+export * from './catalogue.schema';
+export * from './dataInclusion.lists';

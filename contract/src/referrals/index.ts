@@ -1,0 +1,3 @@
+export * from './referrals.routes';
+export * from './referrals.schema';
+export * from './referrals.workflow';

@@ -1,0 +1,6 @@
+import { PageHeading } from '../../components/PageHeading';
+
+/** Placeholder replaced by the catalogue pages (issue 7). */
+export function OccupancyPage() {
+  return <PageHeading title="OccupancyPage" />;
+}

@@ -1,0 +1,6 @@
+import { PageHeading } from '../../components/PageHeading';
+
+/** Placeholder replaced by the referral pages (issue 7). */
+export function ReferralPage() {
+  return <PageHeading title="ReferralPage" />;
+}
