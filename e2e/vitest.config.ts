@@ -11,6 +11,9 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     teardownTimeout: 30_000,
+    // `expect.poll` waits 1 s by default: far too little for a server on embedded PGlite on a slow
+    // 2-core CI machine (a message after a save, an alert raised by the worker).
+    expect: { poll: { timeout: 20_000, interval: 100 } },
     reporters: ['default'],
   },
 });
