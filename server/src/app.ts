@@ -76,6 +76,8 @@ export async function buildApp(deps: Deps, options: { serveWeb?: boolean } = {})
   });
   app.decorate('registeredRoutes', registered);
   await app.register(fastifyCookie);
+  // Raw files (catalogue imports): handed to the route as a stream, which checks its own size limit.
+  app.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));
   app.decorateRequest('actor', null as never);
 
   app.addHook('onRequest', async (request, reply) => {

@@ -61,7 +61,7 @@ export const contractActionView = z.object({
   status: actionStatus,
   statusReason: z.string().nullable(),
   /** Links kept for the catalogue and referrals (null until those exist). */
-  serviceId: uuid.nullable(),
+  serviceId: z.string().nullable(),
   referralId: uuid.nullable(),
   hoursDone: z.number(),
 });

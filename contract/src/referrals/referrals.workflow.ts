@@ -30,8 +30,8 @@ export const referralStatusLabels: Record<ReferralStatus, string> = {
 };
 /** Waiting for the receiving organisation's answer (reminder, expiry). */
 export const awaitingAnswerStatuses: readonly ReferralStatus[] = ['envoyee'];
-/** The person holds a place (occupancy). */
-export const occupyingStatuses: readonly ReferralStatus[] = ['entree', 'en_cours'];
+/** The person holds a place (occupancy): from the acceptance, a place is kept for them. */
+export const occupyingStatuses: readonly ReferralStatus[] = ['acceptee', 'entree', 'en_cours'];
 /** Still alive: a next step for the journey (no « rupture de parcours »). */
 export const liveReferralStatuses: readonly ReferralStatus[] = [
   'envoyee',

@@ -216,7 +216,13 @@ export const alertRules: readonly AlertRule[] = [
         max: 365,
       },
     ],
-    triggers: [...contractEvents, 'ContractActionChanged', 'ReferralChanged'],
+    triggers: [
+      ...contractEvents,
+      'ContractActionChanged',
+      'ReferralChanged',
+      'ReferralCreated',
+      'ReferralStatusChanged',
+    ],
     reads: ['contracts', 'referrals'],
   },
   {

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { demoAccounts } from '../demo/demoTerritory.data';
+import { catalogueImportScenario, catalogueScenarios, peopleWithDiagnostic } from './benchCatalogue';
 import {
   type BenchResult,
   contractScenarios,
@@ -659,6 +660,19 @@ await runCli(async () => {
     }
     if (reviewPrep && (want('review.caseload') || want('review.territoryCounts')))
       scenarios.push(...(await reviewScenarios(reviewPrep, new Session(base), admin)));
+    // Issue 7: catalogue search, offers for a person, occupancy (Girard's people with a diagnostic).
+    if (
+      scale &&
+      (want('catalogue.search') || want('catalogue.personOffers') || want('catalogue.occupancy'))
+    ) {
+      const catalogueGirard = new Session(base);
+      await catalogueGirard.login('Girard');
+      const offerPeople = await peopleWithDiagnostic(catalogueGirard, scale.benchCounsellorPersonIds);
+      console.log(
+        `Offres pour une personne : ${offerPeople.length} personnes de Thomas Girard avec un diagnostic.`,
+      );
+      scenarios.push(...catalogueScenarios(catalogueGirard, admin, offerPeople));
+    }
     for (const [name, budget, run] of scenarios) {
       if (!want(name)) continue;
       const probeStart = performance.now();
@@ -678,6 +692,8 @@ await runCli(async () => {
     }
     if (scale && want('contracts.issueLinks1000'))
       results.push(await issueLinksScenario(girard, proposed, () => rssMb(child.pid)));
+    if (scale && want('catalogue.import20000'))
+      results.push(await catalogueImportScenario(admin, () => rssMb(child.pid)));
     if (want('server.rss')) {
       // Resident memory of the server once every scenario ran (the 100k-person budget is 400 MB).
       const rss = rssMb(child.pid);
@@ -747,6 +763,12 @@ await runCli(async () => {
           personContacts: scale.rows.person_contacts ?? 0,
           situationReviews: scale.rows.situation_reviews ?? 0,
           alerts: scale.rows.alerts ?? 0,
+          catalogueStructures: scale.rows.catalogue_structures ?? 0,
+          catalogueServices: scale.rows.catalogue_services ?? 0,
+          catalogueSessions: scale.rows.catalogue_sessions ?? 0,
+          referrals: scale.rows.referrals ?? 0,
+          referralHistory: scale.rows.referral_history ?? 0,
+          referralAttendance: scale.rows.referral_attendance ?? 0,
           seededNow: scale.seeded,
           ...(scale.seeded ? { seedSeconds: scale.totalSeconds, seedPhases: scale.phases } : {}),
           coldStartMs: round(coldMs),

@@ -31,8 +31,12 @@ const parsers: Record<number, (value: string) => unknown> = {
 /**
  * Only the extensions the migrations create: each one loaded costs PGlite memory (≈ 20 MB).
  * cube/earthdistance serve the catalogue's distance search.
+ *
+ * Order matters: PGlite loads the modules in this order, and with pg_trgm loaded before cube a
+ * query using pg_trgm's `%` operator returns nothing and kills the embedded server (measured on
+ * PGlite 0.5; the commune autocomplete froze). cube and earthdistance first is safe.
  */
-export const pgliteExtensions = { pg_trgm, unaccent, cube, earthdistance };
+export const pgliteExtensions = { cube, earthdistance, pg_trgm, unaccent };
 
 /**
  * PGlite's shared buffers live inside the server process (128 MB by default). Its data files are

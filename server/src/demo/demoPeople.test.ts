@@ -179,7 +179,8 @@ describe('demo people (npm start)', () => {
     expect(counts.SituationReviewed).toBeGreaterThanOrEqual(10);
     expect(counts.AppointmentBooked).toBeGreaterThanOrEqual(15);
     expect(counts.AppointmentStatusChanged).toBeGreaterThanOrEqual(40);
-    expect(Object.keys(counts)).toHaveLength(22);
+    // + 3 of issue 7 (demoCatalogue.ts): ReferralCreated, ReferralStatusChanged, ReferralAttendanceRecorded.
+    expect(Object.keys(counts)).toHaveLength(25);
     // Nadia Haddad's « À affecter » list: notified to ALI Bobigny, no référent.
     const toAssign = current.filter((o) => o.status === 'notifiee' && o.name.startsWith('Agence locale d'));
     expect(toAssign.length).toBeGreaterThanOrEqual(1);

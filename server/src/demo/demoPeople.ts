@@ -14,6 +14,7 @@ import type { TerritorySettings } from '@spie/contract/territories';
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import type { FieldCrypto } from '../kernel/crypto';
+import { insertDemoCatalogue } from './demoCatalogue';
 import { type DemoContractPerson, insertDemoContracts } from './demoContracts';
 import { type DemoPersonCase, demoPeopleCases } from './demoPeople.data';
 import { insertDemoReview } from './demoReview';
@@ -668,6 +669,7 @@ export async function insertDemoPeople(trx: Transaction<DB>, input: DemoPeopleIn
     crypto: input.crypto,
     event: (personId, when, type, section, summary, by) => event(personId, when, type, section, summary, by),
   });
+  await insertDemoCatalogue(trx, { territoryId, today, now, personIdOf, account, org, event });
   if (timeline.length > 0) await trx.insertInto('timeline_events').values(timeline).execute();
   return demoPeopleCases.length + reviewPeople;
 }

@@ -565,3 +565,140 @@ describe('scale seed (2,000 people)', () => {
     expect((await countScaleRows(ctx.deps, await demoTerritoryId(ctx.deps))).persons).toBe(PEOPLE);
   }, 360_000);
 });
+
+describe('scale seed: catalogue and referrals (issue 7, 2,000 people)', () => {
+  const db = () => ctx.deps.database.db;
+  const catalogueDigest = () =>
+    one<{ services: string; referrals: string }>(sql`
+      select
+        (select md5(string_agg(id || nom || coalesce(capacity::text, '') || coalesce(latitude::text, '') || status, ',' order by id))
+          from catalogue_services) as services,
+        (select md5(coalesce((select string_agg(id::text || status || service_id || created_at::text, ',' order by id) from referrals), '')
+          || coalesce((select string_agg(referral_id::text || week_start::text || hours::text, ',' order by referral_id, week_start)
+            from referral_attendance), ''))) as referrals`);
+
+  it('writes 80 structures, 400 services across six départements, sessions and 4,000 referrals', async () => {
+    // The test above may have rebuilt the territory (new id).
+    const r = await countScaleRows(ctx.deps, await demoTerritoryId(ctx.deps));
+    expect(r.catalogue_structures).toBe(80);
+    expect(r.catalogue_services).toBe(400);
+    expect(r.referrals).toBe(4000);
+    const deps = await one<{
+      deps: string[];
+      d93: number;
+      remote: number;
+      capacity: number;
+      places93: number;
+    }>(sql`
+      select array_agg(distinct substr(st.code_insee, 1, 2) order by substr(st.code_insee, 1, 2)) as deps,
+        (count(*) filter (where st.code_insee like '93%'))::float / count(*) as d93,
+        (count(*) filter (where s.modes_accueil = array['a-distance']))::float / count(*) as remote,
+        (count(*) filter (where s.capacity is not null))::float / count(*) as capacity,
+        coalesce(sum(s.capacity) filter (where s.code_insee like '93%'), 0)::int as places93
+      from catalogue_services s join catalogue_structures st on st.territory_id = s.territory_id and st.id = s.structure_id`);
+    expect(deps.deps).toEqual(['75', '77', '92', '93', '94', '95']);
+    expect(deps.d93).toBeGreaterThan(0.2);
+    expect(deps.d93).toBeLessThan(0.4);
+    expect(deps.remote).toBeGreaterThan(0.08);
+    expect(deps.remote).toBeLessThan(0.22);
+    expect(deps.capacity).toBeGreaterThan(0.6);
+    expect(deps.capacity).toBeLessThan(0.8);
+    // About 12,600 places at 100,000 people in the Seine-Saint-Denis (252 here).
+    expect(deps.places93).toBeGreaterThan(150);
+    expect(deps.places93).toBeLessThan(360);
+    const sessions = await one<{ services: number; min: number; max: number; withCapacity: number }>(sql`
+      select count(*)::int as services, min(n)::int as min, max(n)::int as max,
+        count(*) filter (where capacity is not null)::int as "withCapacity"
+      from (select s.id, s.capacity, count(ss.id) as n from catalogue_services s
+        join catalogue_sessions ss on ss.territory_id = s.territory_id and ss.service_id = s.id group by s.territory_id, s.id) x`);
+    expect(sessions.services).toBeGreaterThan(35);
+    expect(sessions.services).toBeLessThan(90);
+    expect(sessions.min).toBeGreaterThanOrEqual(1);
+    expect(sessions.max).toBeLessThanOrEqual(4);
+    expect(sessions.withCapacity).toBe(0);
+    const themes = await one<{ min: number; max: number; unknown: number }>(sql`
+      select min(cardinality(thematiques))::int as min, max(cardinality(thematiques))::int as max,
+        count(*) filter (where search_text !~ '^[a-z0-9 ]+$')::int as unknown from catalogue_services`);
+    expect(themes).toEqual({ min: 1, max: 4, unknown: 0 });
+  });
+
+  it('places services within 2 km of their commune’s centroid', async () => {
+    const far = await one<{ n: number; max: number }>(sql`
+      select count(*) filter (where d > 2000)::int as n, max(d)::float as max from (
+        select earth_distance(ll_to_earth(c.latitude, c.longitude), ll_to_earth(s.latitude, s.longitude)) as d
+        from catalogue_services s join communes c on c.code = s.code_insee where s.latitude is not null) x`);
+    expect(far.n).toBe(0);
+  });
+
+  it('draws realistic referral statuses, dates, history and attendance', async () => {
+    const statuses = await sql<{ status: string; share: number }>`
+      select status, count(*)::float / 4000 as share from referrals group by status`.execute(db());
+    const share = Object.fromEntries(statuses.rows.map((s) => [s.status, s.share]));
+    const expected: Record<string, number> = {
+      envoyee: 0.15,
+      en_liste_d_attente: 0.05,
+      acceptee: 0.1,
+      terminee: 0.35,
+      en_cours: 0.15,
+      refusee: 0.1,
+      expiree: 0.05,
+      annulee: 0.05,
+    };
+    for (const [status, target] of Object.entries(expected)) {
+      expect(share[status] ?? 0).toBeGreaterThan(target - 0.03);
+      expect(share[status] ?? 0).toBeLessThan(target + 0.03);
+    }
+    const checks = await one<{
+      oldest: number;
+      unanswered: number;
+      noEntry: number;
+      badEnd: number;
+      staleSent: number;
+      wrongHistory: number;
+      badSender: number;
+    }>(sql`
+      select max(${T0}::date - created_at::date)::int as oldest,
+        count(*) filter (where status in ('acceptee', 'refusee', 'en_cours', 'terminee', 'en_liste_d_attente') and answered_at is null)::int as unanswered,
+        count(*) filter (where status in ('en_cours', 'terminee') and (entry_date is null or entry_date > ${T0}::date))::int as "noEntry",
+        count(*) filter (where status = 'terminee' and (end_date is null or end_date < entry_date or outcome is null))::int as "badEnd",
+        count(*) filter (where status = 'envoyee' and expires_at < ${T0}::timestamptz)::int as "staleSent",
+        count(*) filter (where revision <> (select count(*) from referral_history h where h.referral_id = r.id))::int as "wrongHistory",
+        count(*) filter (where not exists (select 1 from follow_ups f where f.person_id = r.person_id
+          and f.account_id = r.sender_account_id and f.role = 'referent'))::int as "badSender"
+      from referrals r`);
+    expect(checks.oldest).toBeLessThanOrEqual(731);
+    expect(checks.oldest).toBeGreaterThan(600);
+    expect(checks).toMatchObject({
+      unanswered: 0,
+      noEntry: 0,
+      badEnd: 0,
+      staleSent: 0,
+      wrongHistory: 0,
+      badSender: 0,
+    });
+    const attendance = await one<{ rows: number; referrals: number; bad: number }>(sql`
+      select count(*)::int as rows, count(distinct a.referral_id)::int as referrals,
+        count(*) filter (where extract(isodow from a.week_start) <> 1 or a.hours > 60 or a.week_start + 7 > ${T0}::date
+          or a.week_start > coalesce(r.end_date, ${T0}::date)
+          or a.week_start < date_trunc('week', r.entry_date::timestamp)::date)::int as bad
+      from referral_attendance a join referrals r on r.id = a.referral_id`);
+    expect(attendance.bad).toBe(0);
+    expect(attendance.rows / attendance.referrals).toBeGreaterThan(2);
+    expect(attendance.rows / attendance.referrals).toBeLessThan(12);
+  });
+
+  it('adds only the catalogue to data seeded before it (issue 7), the same one', async () => {
+    const truncate = () =>
+      sql`truncate referral_links, referral_attendance, referral_history, referrals, catalogue_sessions,
+      catalogue_services, catalogue_structures`.execute(db());
+    // Whatever seed the people came from (the test above reseeds with 7): the catalogue of seed 42, twice.
+    await truncate();
+    expect((await seedScale(ctx.deps, { people: PEOPLE, seed: 42, today })).seeded).toBe(true);
+    const before = await catalogueDigest();
+    await truncate();
+    const topUp = await seedScale(ctx.deps, { people: PEOPLE, seed: 42, today });
+    expect(topUp.seeded).toBe(true);
+    expect(topUp.phases.map((p) => p.name)).not.toContain('personnes');
+    expect(await catalogueDigest()).toEqual(before);
+  }, 240_000);
+});

@@ -7,6 +7,7 @@ import { recomputeTerritory } from '../modules/review';
 import { DEMO_TERRITORY_CODE, demoEmail, ensureDemoTerritory, withLuhnKey } from './demoTerritory';
 import { demoAccounts, demoOrganisations } from './demoTerritory.data';
 import { createRng, femaleFirstNames, lastNames, maleFirstNames } from './fictionalIdentities';
+import { type CatalogueSeedInput, insertCatalogue, insertReferrals } from './scale/scaleCatalogue';
 import {
   type ContractSeedInput,
   createHoursIndex,
@@ -103,6 +104,12 @@ export const SCALE_TABLES = [
   'person_contacts',
   'situation_reviews',
   'alerts',
+  'catalogue_structures',
+  'catalogue_services',
+  'catalogue_sessions',
+  'referrals',
+  'referral_history',
+  'referral_attendance',
 ] as const;
 
 const JOURNEY_BATCH = 5000;
@@ -182,7 +189,19 @@ export async function seedScale(deps: Deps, options: ScaleSeedOptions): Promise<
     const addContracts = contracts === 0 && orientations > 0;
     // Data seeded before the systematic review (issue 6): appointments, contacts, reviews, alerts.
     const addReview = appointments === 0 && (contracts > 0 || addContracts);
-    if (!addContracts && !addReview)
+    // Data seeded before the catalogue (issue 7): structures, services, sessions and referrals.
+    const services = await db
+      .selectFrom('catalogue_services')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('territory_id', '=', territoryId)
+      .executeTakeFirstOrThrow();
+    const referrals = await db
+      .selectFrom('referrals')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('territory_id', '=', territoryId)
+      .executeTakeFirstOrThrow();
+    const addCatalogue = Number(services.n) === 0 || Number(referrals.n) === 0;
+    if (!addContracts && !addReview && !addCatalogue)
       return { seeded: false, phases, rows: await countScaleRows(deps, territoryId), totalSeconds: 0 };
     const { settings } = await db
       .selectFrom('territories')
@@ -211,6 +230,16 @@ export async function seedScale(deps: Deps, options: ScaleSeedOptions): Promise<
         '  (personnes et contrats déjà là : ajout des rendez-vous, contacts, points de situation et alertes)',
       );
       await seedReview(deps, phase, { territoryId, today, now }, log);
+    }
+    if (addCatalogue) {
+      log('  (données déjà là : ajout du catalogue des offres et des prescriptions)');
+      await seedCatalogue(
+        deps,
+        phase,
+        { territoryId, today, now, people: options.people, seed: options.seed },
+        log,
+        Number(services.n) === 0,
+      );
     }
     await phase('analyse des tables (ANALYZE)', () => sql`analyze`.execute(db));
     const rows = await phase('comptage', () => countScaleRows(deps, territoryId));
@@ -479,6 +508,12 @@ export async function seedScale(deps: Deps, options: ScaleSeedOptions): Promise<
     db.transaction().execute((trx) => insertCafCodes(trx, orientationInput)),
   );
   await seedContracts(deps, phase, { territoryId, today, now, benchAccountId, settings: delays });
+  await seedCatalogue(
+    deps,
+    phase,
+    { territoryId, today, now, people: options.people, seed: options.seed },
+    log,
+  );
   await seedReview(deps, phase, { territoryId, today, now }, log);
   await phase('analyse des tables (ANALYZE)', () => sql`analyze`.execute(db));
   const rows = await phase('comptage', () => countScaleRows(deps, territoryId));
@@ -594,4 +629,43 @@ export async function alertCountsByRule(
     const count = counts.get(rule.id) ?? 0;
     return { ruleId: rule.id, label: rule.label, count, share: Math.round((count / people) * 1000) / 10 };
   });
+}
+
+/**
+ * Issue 7: the catalogue (structures, services, sessions across six départements) and the
+ * referrals with their history and attendance (scaleCatalogue.ts); prints the counts.
+ */
+async function seedCatalogue(
+  deps: Deps,
+  phase: <T>(name: string, run: () => Promise<T>) => Promise<T>,
+  input: CatalogueSeedInput,
+  log: (line: string) => void,
+  withServices = true,
+): Promise<void> {
+  const db = deps.database.db;
+  // A run stopped after the services (committed apart) resumes with the referrals.
+  if (withServices)
+    await phase('catalogue : structures, services, sessions (SQL)', () =>
+      db.transaction().execute((trx) => insertCatalogue(trx, input)),
+    );
+  await phase('statistiques avant prescriptions', () =>
+    sql`analyze follow_ups, catalogue_services, catalogue_sessions`.execute(db),
+  );
+  await phase('prescriptions, historique, présences (SQL)', () =>
+    db.transaction().execute((trx) => insertReferrals(trx, input)),
+  );
+  const { rows } = await sql<{ label: string; n: number }>`
+    select 'structures' as label, count(*)::int as n from catalogue_structures where territory_id = ${input.territoryId}::uuid
+    union all select 'services', count(*)::int from catalogue_services where territory_id = ${input.territoryId}::uuid
+    union all select 'services avec places (93)', count(*)::int from catalogue_services
+      where territory_id = ${input.territoryId}::uuid and capacity is not null and code_insee like '93%'
+    union all select 'places (capacité, 93)', coalesce(sum(capacity), 0)::int from catalogue_services
+      where territory_id = ${input.territoryId}::uuid and code_insee like '93%'
+    union all select 'sessions', count(*)::int from catalogue_sessions where territory_id = ${input.territoryId}::uuid
+    union all select 'prescriptions', count(*)::int from referrals where territory_id = ${input.territoryId}::uuid
+    union all select 'historique des prescriptions', count(*)::int from referral_history where territory_id = ${input.territoryId}::uuid
+    union all select 'semaines de présence', count(*)::int from referral_attendance where territory_id = ${input.territoryId}::uuid`.execute(
+    db,
+  );
+  for (const r of rows) log(`    ${r.label.padEnd(32)} ${Number(r.n).toLocaleString('fr-FR').padStart(10)}`);
 }

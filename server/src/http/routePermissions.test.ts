@@ -34,9 +34,23 @@ const PUBLIC_ROUTES: Record<string, string> = {
   'POST /api/public/invitations/:token/book':
     'campaign invitation: the person books one of the proposed slots',
   'POST /api/public/invitations/:token/callback': 'campaign invitation: the person asks to be called back',
+  // The receiving organisation without an account answers a referral from its link (32-byte token, only its hash kept).
+  'GET /api/public/referral-links/:token':
+    'referral link: what the referral shares (the person agreed), for the holder of a valid link only',
+  'POST /api/public/referral-links/:token/transitions':
+    'referral link: the receiving organisation answers (accept, refuse, entry…) as the receiver',
+  'PUT /api/public/referral-links/:token/attendance':
+    'referral link: the receiving organisation records weekly hours of presence',
+  'POST /api/public/referral-links/:token/renew':
+    'referral link: a new link is sent to the service’s known contact address (never one typed by the visitor)',
   // The SMS provider's webhook: 404 without a configured provider, 401 without its key.
   'POST /api/messaging/sms/delivery-reports':
     'SMS provider delivery reports, authenticated by the provider key (Bearer, constant-time compare)',
+  // The national catalogue harvests the published offers (data·inclusion fields only, no personal data).
+  'GET /api/data-inclusion/v1/structures':
+    'public data·inclusion API: published structures only, no personal data',
+  'GET /api/data-inclusion/v1/services':
+    'public data·inclusion API: published services only, no personal data',
 };
 
 type Ids = SampleIds;

@@ -10,3 +10,4 @@ export { buildSnapshot, type ContractSnapshot } from './contractSnapshot';
 export { onContractSigned } from './storeContractDocument';
 
 export const contractsBindings: RouteBinding[] = [...planBindings, ...activityBindings, ...signatureBindings];
+export { recordReferralHours, syncReferralAction } from './referralAction';

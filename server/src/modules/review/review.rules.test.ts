@@ -575,3 +575,85 @@ describe('statuses and age', () => {
     });
   });
 });
+
+describe('referrals (issue 7)', () => {
+  /** A referral of the person to a fresh service, in `status`, created `createdDaysAgo` days ago. */
+  async function referral(personId: string, status: string, createdDaysAgo: number) {
+    const t = await territoryId(ctx);
+    const at = daysAgo(ctx, createdDaysAgo);
+    const org = await orgId(ctx, ALI_BOBIGNY);
+    await db()
+      .insertInto('catalogue_structures')
+      .values({
+        territory_id: t,
+        id: 'spie-93--gapst',
+        source: 'spie-93',
+        nom: 'Structure',
+        date_maj: '2026-10-01',
+        created_at: at,
+        updated_at: at,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    await db()
+      .insertInto('catalogue_services')
+      .values({
+        territory_id: t,
+        id: 'spie-93--gapsv',
+        structure_id: 'spie-93--gapst',
+        source: 'spie-93',
+        nom: 'Permis',
+        description: 'Permis B',
+        date_maj: '2026-10-01',
+        status: 'publie',
+        created_at: at,
+        updated_at: at,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    await db()
+      .insertInto('referrals')
+      .values({
+        territory_id: t,
+        person_id: personId,
+        service_id: 'spie-93--gapsv',
+        sender_account_id: await accountId(ctx, 'Girard'),
+        sender_organisation_id: org,
+        status,
+        reason: 'Passer le permis',
+        consent_at: at,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+  }
+
+  it('« rupture de parcours » is not raised while a referral is alive, nor when one was sent within the window', async () => {
+    const personId = await followedPerson(ctx, { lastContactDaysAgo: 1 });
+    const c = await contract(personId, { weekly_target_hours: 0 });
+    await action(c, personId, {
+      status: 'realisee',
+      planned_end: '2026-09-30',
+      updated_at: daysAgo(ctx, 31),
+    });
+    await referral(personId, 'en_cours', 20);
+    await evaluateNow(ctx, [personId]);
+    expect(await alertsOf(ctx, personId, 'journey_gap')).toEqual([]);
+    // Ended, but sent within 30 days after the action's end: still a next step.
+    await db()
+      .updateTable('referrals')
+      .set({ status: 'refusee' })
+      .where('person_id', '=', personId)
+      .execute();
+    await evaluateNow(ctx, [personId]);
+    expect(await alertsOf(ctx, personId, 'journey_gap')).toEqual([]);
+    // Closed and sent before the action ended: the gap opens.
+    await db()
+      .updateTable('referrals')
+      .set({ created_at: daysAgo(ctx, 60) })
+      .where('person_id', '=', personId)
+      .execute();
+    await evaluateNow(ctx, [personId]);
+    expect((await alertsOf(ctx, personId, 'journey_gap'))[0]?.status).toBe('ouverte');
+  });
+});

@@ -1,11 +1,13 @@
 import { appointmentsSamples } from './appointments';
 import { campaignsSamples } from './campaigns';
+import { catalogueSamples } from './catalogue';
 import { contractsSamples } from './contracts';
 import { diagnosticsSamples } from './diagnostics';
 import { foundationSamples } from './foundation';
 import { orientationsSamples } from './orientations';
 import { peopleRecordSamples } from './peopleRecord';
 import { peopleTeamSamples } from './peopleTeam';
+import { referralsSamples } from './referrals';
 import { reviewSamples } from './review';
 import type { RouteSampleSet } from './types';
 
@@ -22,4 +24,6 @@ export const sampleSets: RouteSampleSet[] = [
   reviewSamples,
   appointmentsSamples,
   campaignsSamples,
+  catalogueSamples,
+  referralsSamples,
 ];

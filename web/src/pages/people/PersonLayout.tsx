@@ -40,6 +40,7 @@ export const personTabs: PersonTab[] = [
     visible: (p) => p.access.journey?.read === true,
   },
   { path: 'rendez-vous', label: 'Rendez-vous', visible: (p) => p.access.journey?.read === true },
+  { path: 'prescriptions', label: 'Prescriptions', visible: (p) => p.access.journey?.read === true },
   { path: 'parcours', label: 'Parcours', visible: (p) => p.access.journey?.read === true },
   { path: 'equipe', label: 'Équipe', visible: () => true },
   { path: 'documents', label: 'Documents', visible: (p) => p.access.documents?.read === true },

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useSession } from '../auth/auth.queries';
 import { ContractSummaryBlock } from '../contracts/ContractSummaryBlock';
+import { ReferralSummaryBlock } from '../referrals/ReferralSummaryBlock';
 import { ContactToCheckAlert } from '../review/ContactToCheckAlert';
 import { PersonAlertsSection } from '../review/PersonAlertsSection';
 import { usePersonContext } from './PersonLayout';
@@ -102,6 +103,7 @@ export function SummaryTab() {
         />
       )}
       {person.access.journey?.read === true && <ContractSummaryBlock personId={person.id} />}
+      {person.access.journey?.read === true && <ReferralSummaryBlock personId={person.id} />}
 
       <h3 className="fr-h5 fr-mt-4w">Ce que vous pouvez voir dans ce dossier</h3>
       <ul>

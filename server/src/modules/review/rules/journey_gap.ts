@@ -1,3 +1,4 @@
+import { liveReferralStatuses } from '@spie/contract/referrals';
 import { sql } from 'kysely';
 import { addDays } from '../../people';
 import { followedPeople, personFilter, type RuleMatch, type RuleQuery } from './rule';
@@ -19,11 +20,9 @@ export const journeyGap: RuleQuery = {
   requiresFollowed: true,
   query: (c) => {
     const days = c.params.days ?? 30;
-    // Issue 7 (referrals) plugs in here: an orientation towards an offer in progress is a next
-    // step too. When the `referrals` table exists, add to the conditions below
-    //   and not exists (select 1 from referrals r where r.territory_id = le.territory_id
-    //     and r.person_id = le.person_id and r.status in (<statuses of a referral in progress>))
-    // (the rule already lists 'ReferralChanged' among its triggers and 'referrals' in its reads).
+    // Issue 7 (referrals): an orientation towards an offer is a next step too — a referral still
+    // alive (liveReferralStatuses), or one sent within the gap window after the action ended.
+    const live = sql.join(liveReferralStatuses.map((st) => sql`${st}`));
     return sql<RuleMatch>`
       with fp as (${followedPeople(c)}),
       last_ended as (
@@ -47,6 +46,12 @@ export const journeyGap: RuleQuery = {
           where nc.territory_id = ${c.territoryId} and nc.person_id = le.person_id
             and nc.status in ('brouillon', 'propose', 'signe', 'actif', 'en_revision')
             and b.status in ('prevue', 'en_cours')
-            and (b.planned_end is null or b.planned_end >= ${c.today}::date))`;
+            and (b.planned_end is null or b.planned_end >= ${c.today}::date))
+        and not exists (
+          select 1 from referrals r
+          where r.territory_id = ${c.territoryId} and r.person_id = le.person_id
+            and (r.status in (${live})
+              or ((r.created_at at time zone 'Europe/Paris')::date >= le.ended_on
+                and (r.created_at at time zone 'Europe/Paris')::date <= le.ended_on + ${days}::int)))`;
   },
 };

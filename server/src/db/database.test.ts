@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { openPglite } from './database';
+
+/**
+ * The embedded engine with every extension the migrations create, in their order (pg_trgm in the
+ * foundation, cube/earthdistance with the catalogue): with the wrong loading order, pg_trgm's `%`
+ * answered nothing and killed PGlite — the commune autocomplete froze the whole server.
+ */
+describe('embedded PostgreSQL extensions', () => {
+  it('serves pg_trgm operators and earth distances side by side', async () => {
+    const pg = await openPglite(null);
+    try {
+      await pg.exec(`
+        create extension if not exists pg_trgm;
+        create extension if not exists unaccent;
+        create extension if not exists cube;
+        create extension if not exists earthdistance;`);
+      const trgm = await pg.query<{ m: boolean; w: boolean }>(
+        `select 'bobigny' % 'bobigni' as m, 'bob' <% 'bobigny' as w`,
+      );
+      expect(trgm.rows).toEqual([{ m: true, w: true }]);
+      const distance = await pg.query<{ km: number }>(
+        `select round((earth_distance(ll_to_earth(48.90769, 2.43864), ll_to_earth(48.92957, 2.35924)) / 1000)::numeric, 1) as km`,
+      );
+      // Bobigny → Saint-Denis centroids.
+      expect(distance.rows[0]?.km).toBeCloseTo(6.3, 0);
+      expect((await pg.query<{ one: number }>('select 1 as one')).rows).toEqual([{ one: 1 }]);
+    } finally {
+      await pg.close();
+    }
+  });
+});
