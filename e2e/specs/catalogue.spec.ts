@@ -167,7 +167,7 @@ describe('Catalogue : import data·inclusion, recherche et fiche d’une offre',
     await referent.getByLabel(/^Que cherchez-vous/).fill('mobilité');
     await chooseCommune(referent.getByLabel(/^Près de quelle commune/), 'Bobigny', 'Bobigny');
     await expect.poll(() => referent.getByText('Commune choisie : Bobigny (93008).').count()).toBe(1);
-    await referent.getByLabel('Distance').selectOption('10');
+    await referent.getByLabel('Distance', { exact: true }).selectOption('10');
     await referent.getByRole('button', { name: 'Rechercher' }).click();
     await expect.poll(() => new URL(referent.url()).searchParams.get('rayon')).toBe('10');
     await expect

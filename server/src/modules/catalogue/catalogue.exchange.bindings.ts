@@ -33,6 +33,11 @@ function bodySource(body: unknown): AsyncIterable<Buffer | string | Uint8Array> 
   );
 }
 
+/** Read only when iterated: the use case checks who may import before the body is looked at. */
+async function* lazyBody(body: unknown): AsyncIterable<Buffer | string | Uint8Array> {
+  yield* bodySource(body);
+}
+
 export const exchangeBindings: RouteBinding[] = [
   bindHandler(r.import, async (ctx) => {
     const parsed = importQuery.safeParse(ctx.query);
@@ -46,7 +51,7 @@ export const exchangeBindings: RouteBinding[] = [
     const length = Number(ctx.reply.request.headers['content-length'] ?? 0);
     const max = r.import.bodyLimitBytes ?? 0;
     if (max > 0 && length > max) throw tooLarge(max);
-    return importCatalogueFile(ctx.deps, ctx.actor, parsed.data, bodySource(ctx.body), ctx.requestId);
+    return importCatalogueFile(ctx.deps, ctx.actor, parsed.data, lazyBody(ctx.body), ctx.requestId);
   }),
   bindHandler(r.export, async (ctx) => {
     const file = await execute(ctx.deps, exportCatalogue, ctx.query, ctx.actor, { requestId: ctx.requestId });
