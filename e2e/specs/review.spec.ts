@@ -123,7 +123,15 @@ describe('Revue systématique : la file active du référent', () => {
   it('l’agenda du référent se lit au jour et à la semaine', async () => {
     await visit(referent, '/agenda');
     await expectHeading(referent, 'Mon agenda');
-    await referent.getByRole('radio', { name: 'Jour' }).check({ force: true });
+    // The DSFR segmented control may ignore a click made before its script has settled (seen once
+    // on CI): try again until the radio is checked.
+    const day = referent.getByRole('radio', { name: 'Jour' });
+    await expect
+      .poll(async () => {
+        if (!(await day.isChecked())) await day.check({ force: true, timeout: 2_000 }).catch(() => undefined);
+        return day.isChecked();
+      })
+      .toBe(true);
     await expectNoAxeViolations(referent, 'vue jour');
   });
 });

@@ -295,7 +295,10 @@ export const searchResult = z.object({
   next: z.string().nullable(),
   /** Remote services open to the commune (or to everyone), on the first page only. */
   remote: z.array(serviceCard),
+  /** Services met in person matching the filters, counted up to 200. */
   total: z.number(),
+  /** More than `total` match (« plus de 200 offres »). */
+  totalCapped: z.boolean(),
 });
 export type SearchResult = z.infer<typeof searchResult>;
 

@@ -32,9 +32,10 @@ const parsers: Record<number, (value: string) => unknown> = {
  * Only the extensions the migrations create: each one loaded costs PGlite memory (≈ 20 MB).
  * cube/earthdistance serve the catalogue's distance search.
  *
- * Order matters: PGlite loads the modules in this order, and with pg_trgm loaded before cube a
- * query using pg_trgm's `%` operator returns nothing and kills the embedded server (measured on
- * PGlite 0.5; the commune autocomplete froze). cube and earthdistance first is safe.
+ * PGlite 0.5 bug: with cube loaded, pg_trgm's `%` operator (`similarity_op`) may return nothing
+ * and kill the embedded server (the commune autocomplete froze the app). It depends on the order
+ * the extension modules end up loaded — cube first avoids it on a quiet machine, not always under
+ * load — so the code never uses `%`: `<%` (word similarity) and `similarity()` are unaffected.
  */
 export const pgliteExtensions = { cube, earthdistance, pg_trgm, unaccent };
 

@@ -56,16 +56,21 @@ function block(f: OccupancyFilter, mode: 'territory' | 'services', extra: RawBui
   const them = f.thematique
     ? sql`and s.thematiques && ${sql.val(thematiquesFilter(f.thematique))}::text[]`
     : sql``;
+  // The whole territory: one hashed pass over its referrals (joined to the services below); a page
+  // of services: only theirs, through the (territory, service, status) index.
+  const scope = mode === 'services' ? sql`and r.service_id in (select id from svc)` : sql``;
   return sql<FigureRow>`
-    with svc as (
-      select s.id, s.nom, s.owner_organisation_id,
-        coalesce(s.capacity, (
-          select sum(ss.places)::int from catalogue_sessions ss
-          where ss.territory_id = s.territory_id and ss.service_id = s.id and ss.places is not null
-            and ss.status not in ('annulee', 'terminee')
-            and (ss.end_date is null or ss.end_date >= ${f.today}::date)
-        )) as places
+    with session_places as (
+      select ss.service_id, sum(ss.places)::int as places from catalogue_sessions ss
+      where ss.territory_id = ${f.territoryId}::uuid and ss.places is not null
+        and ss.status not in ('annulee', 'terminee')
+        and (ss.end_date is null or ss.end_date >= ${f.today}::date)
+      group by ss.service_id
+    ),
+    svc as (
+      select s.id, s.nom, s.owner_organisation_id, coalesce(s.capacity, sp.places) as places
       from catalogue_services s
+      left join session_places sp on sp.service_id = s.id
       where s.territory_id = ${f.territoryId}::uuid and s.status in ('publie', 'suspendu') ${owner} ${them} ${extra}
     ),
     held as (
@@ -74,7 +79,7 @@ function block(f: OccupancyFilter, mode: 'territory' | 'services', extra: RawBui
         count(*) filter (where r.status = 'en_liste_d_attente')::int as waiting
       from referrals r
       where r.territory_id = ${f.territoryId}::uuid
-        and r.service_id in (select id from svc)
+        ${scope}
         and r.status in (${sql.join([...occupyingStatuses, 'en_liste_d_attente'])})
       group by r.service_id
     ),

@@ -24,8 +24,11 @@ export const listCommunes = defineUseCase({
           .execute()
       : await base
           .where(
-            sql<boolean>`spie_unaccent(lower(name)) % spie_unaccent(${q}) or spie_unaccent(lower(name)) like spie_unaccent(${`${q}%`})`,
+            // `<%` (word similarity, GIN trigram index), never `%`: pg_trgm's `%` can crash the
+            // embedded PGlite when cube is loaded too (see db/database.ts).
+            sql<boolean>`spie_unaccent(${q}) <% spie_unaccent(lower(name)) or spie_unaccent(lower(name)) like spie_unaccent(${`${q}%`})`,
           )
+          .orderBy(sql`word_similarity(spie_unaccent(${q}), spie_unaccent(lower(name)))`, 'desc')
           .orderBy(sql`similarity(spie_unaccent(lower(name)), spie_unaccent(${q}))`, 'desc')
           .orderBy('code')
           .limit(20)

@@ -223,7 +223,12 @@ export function CatalogueSearchPage() {
       <ApiErrorAlert error={search.error} title="La recherche n’a pas abouti" />
       {firstPage && (
         <p className="fr-text--lead" role="status">
-          {resultCountText(firstPage.total, filters.communeCode ? communeName : null, filters.radiusKm)}
+          {resultCountText(
+            firstPage.total,
+            filters.communeCode ? communeName : null,
+            filters.radiusKm,
+            firstPage.totalCapped,
+          )}
         </p>
       )}
       {firstPage && nearby.length === 0 && (

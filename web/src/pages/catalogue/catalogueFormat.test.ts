@@ -47,6 +47,7 @@ describe('catalogue numbers in French', () => {
     expect(resultCountText(27, 'Bobigny', 10)).toBe('27 offres à moins de 10 km de Bobigny');
     expect(resultCountText(1, null, 10)).toBe('1 offre');
     expect(resultCountText(0, 'Bobigny', 5)).toBe('Aucune offre à moins de 5 km de Bobigny');
+    expect(resultCountText(200, 'Bobigny', 30, true)).toBe('Plus de 200 offres à moins de 30 km de Bobigny');
   });
 });
 

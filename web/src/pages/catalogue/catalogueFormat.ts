@@ -74,9 +74,18 @@ export function placesLabel(free: number | null, waiting = 0): string | null {
     : 'Complet — liste d’attente';
 }
 
-/** « 27 offres à moins de 10 km de Bobigny » */
-export function resultCountText(total: number, commune: string | null, radiusKm: number): string {
-  const offers = total === 0 ? 'Aucune offre' : plural(total, 'offre', 'offres');
+/** « 27 offres à moins de 10 km de Bobigny », « Plus de 200 offres … » when the count was capped. */
+export function resultCountText(
+  total: number,
+  commune: string | null,
+  radiusKm: number,
+  capped = false,
+): string {
+  const offers = capped
+    ? `Plus de ${plural(total, 'offre', 'offres')}`
+    : total === 0
+      ? 'Aucune offre'
+      : plural(total, 'offre', 'offres');
   return commune ? `${offers} à moins de ${radiusKm} km de ${commune}` : offers;
 }
 

@@ -171,6 +171,7 @@ describe('CatalogueSearchPage', () => {
       next: null,
       remote: [card({ id: 'spie-93--code-en-ligne', nom: 'Code de la route en ligne', distanceKm: null })],
       total: 27,
+      totalCapped: false,
     };
     const filters = {
       ...emptyFilters,

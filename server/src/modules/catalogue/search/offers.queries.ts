@@ -158,6 +158,9 @@ export interface OfferRow {
  * number of needs answered, then distance (remote last), then quality. Two index-driven branches
  * (GIN on thematiques with the GiST box / remote-only), merged and sorted.
  */
+/** How many in-person matches, nearest first, are ranked by needs met (enough for 20 suggestions). */
+export const NEAREST_CANDIDATES = 300;
+
 export async function matchingOffers(
   db: Db,
   territoryId: string,
@@ -174,14 +177,22 @@ export async function matchingOffers(
   const common = sql`s.territory_id = ${territoryId} and s.status = 'publie'
     and s.thematiques && ${all}::text[]
     and (s.publics is null or cardinality(s.publics) = 0 or s.publics && ${['tous-publics', ...publics]}::text[])`;
+  // In person: the NEAREST_CANDIDATES nearest matches, found by walking the GiST index outwards
+  // (KNN `<->`) instead of ranking every match of a dense disc (thousands around Bobigny at scale).
+  const point = place
+    ? sql`ll_to_earth(${place.from.latitude}::float8, ${place.from.longitude}::float8)`
+    : sql``;
   const nearby = place
     ? sql`
-      select s.id, ${matchedArray} as matched,
-        earth_distance(ll_to_earth(${place.from.latitude}::float8, ${place.from.longitude}::float8),
-          ll_to_earth(s.latitude, s.longitude)) as dist,
-        s.publics, s.waiting_list_enabled, s.quality_score
-      from catalogue_services s
-      where ${common} and not ${remoteOnlySql} and ${withinSql(place.from, place.radiusKm)}
+      select * from (
+        select s.id, ${matchedArray} as matched,
+          earth_distance(${point}, ll_to_earth(s.latitude, s.longitude)) as dist,
+          s.publics, s.waiting_list_enabled, s.quality_score
+        from catalogue_services s
+        where ${common} and not ${remoteOnlySql} and ${withinSql(place.from, place.radiusKm)}
+        order by ll_to_earth(s.latitude, s.longitude) <-> ${point}
+        limit ${NEAREST_CANDIDATES}
+      ) near
       union all `
     : sql``;
   const rows = await sql<OfferRow & { quality_score: string }>`

@@ -208,6 +208,31 @@ export function nearbyQuery(
     limit ${limit}`;
 }
 
+/**
+ * Distance (metres) of the `limit`-th match after the cursor, walking the GiST index from the
+ * nearest service outwards (`<->`, KNN): a few hundred index entries instead of every service of a
+ * dense 30 km disc (34,000 around Bobigny at scale: 350 ms → 2 ms). Null when fewer remain.
+ */
+async function pageEdgeMeters(
+  db: Db,
+  f: SearchFilters,
+  geo: { from: GeoPoint; radiusKm: number },
+  cursor: (string | number)[] | null,
+  limit: number,
+): Promise<number | null> {
+  const rel = relevanceSql(f.words);
+  const after = cursor
+    ? sql`and (${distanceMetersSql(geo.from)}, -${rel}, s.id) > (${cursor[0]}::int, ${-Number(cursor[1])}::int, ${cursor[2]}::text)`
+    : sql``;
+  const row = await sql<{ dist: number | string }>`
+    select ${distanceMetersSql(geo.from)} as dist from catalogue_services s
+    where ${filterSql(f)} and not ${remoteOnlySql} and ${withinSql(geo.from, geo.radiusKm)} ${after}
+    order by ${serviceEarth} <-> ${earth(geo.from)}
+    offset ${limit - 1} limit 1`.execute(db);
+  const dist = row.rows[0]?.dist;
+  return dist === undefined ? null : Number(dist);
+}
+
 export async function nearbyPage(
   db: Db,
   f: SearchFilters,
@@ -215,7 +240,12 @@ export async function nearbyPage(
   cursor: (string | number)[] | null,
   limit: number,
 ): Promise<NearbyRow[]> {
-  const rows = await nearbyQuery(f, geo, cursor, limit).execute(db);
+  // The page ends at the limit-th service by distance: only the disc up to it is sorted by
+  // (distance, relevance, id) — every service at that same distance included, so ties stay exact.
+  const edge = geo ? await pageEdgeMeters(db, f, geo, cursor, limit) : null;
+  const bounded =
+    geo && edge !== null ? { ...geo, radiusKm: Math.min(geo.radiusKm, (edge + 1) / 1000) } : geo;
+  const rows = await nearbyQuery(f, bounded, cursor, limit).execute(db);
   return rows.rows.map((r) => ({
     id: r.id,
     dist: r.dist === null ? null : Number(r.dist),
@@ -223,17 +253,27 @@ export async function nearbyPage(
   }));
 }
 
-/** How many services are met in person with these filters (same conditions as `nearbyPage`). */
+/** Counting stops there: « plus de 200 offres » is all a person needs to read, and it stays cheap. */
+export const COUNT_CAP = 200;
+
+/**
+ * How many services are met in person with these filters (same conditions as `nearbyPage`), up to
+ * `COUNT_CAP` + 1: `capped` says the real number is higher.
+ */
 export async function nearbyCount(
   db: Db,
   f: SearchFilters,
   geo: { from: GeoPoint; radiusKm: number } | null,
-): Promise<number> {
+): Promise<{ total: number; capped: boolean }> {
   const within = geo ? sql`and ${withinSql(geo.from, geo.radiusKm)}` : sql``;
   const row = await sql<{ n: number | string }>`
-    select count(*) as n from catalogue_services s
-    where ${filterSql(f)} and not ${remoteOnlySql} ${within}`.execute(db);
-  return Number(row.rows[0]?.n ?? 0);
+    select count(*) as n from (
+      select 1 from catalogue_services s
+      where ${filterSql(f)} and not ${remoteOnlySql} ${within}
+      limit ${COUNT_CAP + 1}
+    ) x`.execute(db);
+  const n = Number(row.rows[0]?.n ?? 0);
+  return { total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
 }
 
 /** Remote-only services open to the commune (all of them without a commune), by relevance. */

@@ -58,7 +58,7 @@ export const searchServices = defineUseCase({
       : decodeCursor(input.after, 2, (v) => isInt(v[0]) && typeof v[1] === 'string');
 
     await prepareTextSearch(db, words);
-    const [rows, total, remote] = await Promise.all([
+    const [rows, count, remote] = await Promise.all([
       nearbyPage(db, filters, geo, cursor, input.limit + 1),
       nearbyCount(db, filters, geo),
       cursor ? Promise.resolve([]) : remoteIds(db, filters, commune?.code ?? null, REMOTE_LIMIT),
@@ -84,7 +84,8 @@ export const searchServices = defineUseCase({
       ),
       next,
       remote: ordered(remote, cards),
-      total,
+      total: count.total,
+      totalCapped: count.capped,
     };
   },
 });
